@@ -1,0 +1,77 @@
+import { CATEGORIES, UNITS } from '../../types/domain'
+import type { Category, Indicator, Unit } from '../../types/domain'
+import type { ParsedCsv } from '../parse-csv'
+import {
+  addParseIssues,
+  checkColumns,
+  checkId,
+  checkRequiredText,
+  createIssueCollector,
+  errorIssue,
+  finishValidation,
+  quoteValue,
+  readText,
+} from './common'
+import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
+
+/** Columns of indicators.csv. */
+export const INDICATOR_COLUMNS = {
+  required: ['id', 'category', 'name_zh', 'name_en', 'unit'],
+  optional: ['description'],
+} as const satisfies ColumnSpec
+
+const isCategory = (text: string): text is Category => (CATEGORIES as readonly string[]).includes(text)
+const isUnit = (text: string): text is Unit => (UNITS as readonly string[]).includes(text)
+
+/** Checks indicators.csv: unique ids, a known category and a known base unit on every row. */
+export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}): ValidationResult<Indicator> {
+  const issues = createIssueCollector(opts.maxIssues)
+  addParseIssues(parsed, issues)
+  const rows: Indicator[] = []
+  if (!checkColumns(parsed, INDICATOR_COLUMNS, issues)) return finishValidation(rows, issues)
+  const ids = new Map<string, number>()
+  for (const { line, fields } of parsed.records) {
+    const id = readText(fields, 'id')
+    const category = readText(fields, 'category').toLowerCase()
+    const nameZh = readText(fields, 'name_zh')
+    const nameEn = readText(fields, 'name_en')
+    const unit = readText(fields, 'unit')
+    let valid = checkId(id, line, 'id', ids, issues)
+    valid = checkRequiredText(nameZh, line, 'name_zh', issues) && valid
+    valid = checkRequiredText(nameEn, line, 'name_en', issues) && valid
+    if (!isCategory(category)) {
+      valid = false
+      issues.add(
+        errorIssue(
+          'category-invalid',
+          line,
+          'category',
+          `category ${quoteValue(category)} is not one of ${CATEGORIES.join(', ')}`,
+          `category ${quoteValue(category)} 不是 ${CATEGORIES.join('、')} 之一`,
+        ),
+      )
+    }
+    if (!isUnit(unit)) {
+      valid = false
+      const hint =
+        unit.startsWith('万') || unit.startsWith('亿')
+          ? `; store values in the base unit (${unit.slice(1) || '元'})`
+          : ''
+      const hintZh =
+        unit.startsWith('万') || unit.startsWith('亿') ? `；数值应以基本单位（${unit.slice(1) || '元'}）存储` : ''
+      issues.add(
+        errorIssue(
+          'unit-invalid',
+          line,
+          'unit',
+          `unit ${quoteValue(unit)} is not one of ${UNITS.join(' ')}${hint}`,
+          `unit ${quoteValue(unit)} 不是 ${UNITS.join(' ')} 之一${hintZh}`,
+        ),
+      )
+    }
+    if (valid && isCategory(category) && isUnit(unit)) {
+      rows.push({ id, category, nameZh, nameEn, unit, description: readText(fields, 'description') })
+    }
+  }
+  return finishValidation(rows, issues)
+}

@@ -1,0 +1,104 @@
+import type { District, Source } from '../../types/domain'
+import type { ParsedCsv } from '../parse-csv'
+import {
+  addParseIssues,
+  checkColumns,
+  checkId,
+  checkRequiredText,
+  createIssueCollector,
+  errorIssue,
+  finishValidation,
+  quoteValue,
+  readText,
+} from './common'
+import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
+import { buildDistrictLookup, resolveDistrict } from './metrics'
+import { parsePeriod } from './period'
+
+/** Columns of sources.csv. */
+export const SOURCE_COLUMNS = {
+  required: ['id', 'district', 'title_zh'],
+  optional: ['published', 'period', 'file', 'note'],
+} as const satisfies ColumnSpec
+
+const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+function isPublishedDate(text: string): boolean {
+  const match = PUBLISHED.exec(text)
+  if (!match) return false
+  const month = match[2] === undefined ? 1 : Number(match[2])
+  const day = match[3] === undefined ? 1 : Number(match[3])
+  const date = new Date(Date.UTC(Number(match[1]), month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/**
+ * Checks sources.csv: unique ids, a known district, a title, and well-formed dates and periods when given.
+ * Pass `districts: null` when districts.csv itself is broken, to skip the district check rather than fail every row.
+ */
+export function validateSources(
+  parsed: ParsedCsv,
+  districts: readonly District[] | null,
+  opts: ValidateOptions = {},
+): ValidationResult<Source> {
+  const issues = createIssueCollector(opts.maxIssues)
+  addParseIssues(parsed, issues)
+  const rows: Source[] = []
+  if (!checkColumns(parsed, SOURCE_COLUMNS, issues)) return finishValidation(rows, issues)
+  const lookup = buildDistrictLookup({ districts: districts ? [...districts] : [] })
+  const districtIds = (districts ?? []).map((d) => d.id).join(', ')
+  const ids = new Map<string, number>()
+  for (const { line, fields } of parsed.records) {
+    const id = readText(fields, 'id')
+    const districtText = readText(fields, 'district')
+    const titleZh = readText(fields, 'title_zh')
+    const published = readText(fields, 'published')
+    const period = readText(fields, 'period')
+    let valid = checkId(id, line, 'id', ids, issues)
+    valid = checkRequiredText(titleZh, line, 'title_zh', issues) && valid
+    const district = districts === null ? districtText || undefined : resolveDistrict(lookup, districtText)
+    if (district === undefined) {
+      valid = false
+      issues.add(
+        errorIssue(
+          districtText === '' ? 'district-empty' : 'district-unknown',
+          line,
+          'district',
+          `district ${quoteValue(districtText)} is not in districts.csv; expected one of ${districtIds}`,
+          `district ${quoteValue(districtText)} 不在 districts.csv 中；应为 ${districtIds} 之一`,
+        ),
+      )
+    }
+    if (published !== '' && !isPublishedDate(published)) {
+      valid = false
+      issues.add(
+        errorIssue(
+          'published-invalid',
+          line,
+          'published',
+          `published ${quoteValue(published)} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD such as 2022-03-15`,
+          `published ${quoteValue(published)} 不是日期；应为 YYYY、YYYY-MM 或 YYYY-MM-DD，例如 2022-03-15`,
+        ),
+      )
+    }
+    if (period !== '') {
+      const checked = parsePeriod(period)
+      if (!checked.ok) {
+        valid = false
+        issues.add(errorIssue(checked.code, line, 'period', checked.message, checked.messageZh))
+      }
+    }
+    if (valid && district !== undefined) {
+      rows.push({
+        id,
+        district,
+        titleZh,
+        published,
+        period,
+        file: readText(fields, 'file'),
+        note: readText(fields, 'note'),
+      })
+    }
+  }
+  return finishValidation(rows, issues)
+}

@@ -1,0 +1,99 @@
+import type { Catalogue, Metric } from '../types/domain'
+import { unpackMetricsRange } from './compact-rows'
+import type { LoadResult } from './load'
+import type { ParseRequest, ParseResponse } from './parse-worker-protocol'
+
+/** The part of a Worker the client uses (a fake one in tests). */
+export interface ParseWorkerLike {
+  postMessage(message: ParseRequest, transfer: Transferable[]): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<ParseResponse>) => void): void
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void
+  terminate(): void
+}
+
+/** Options for loadMetricsInWorker. */
+export interface LoadInWorkerOptions {
+  fileName: string
+  datasetId: string
+  /** Progress in bytes of the file (parsing and validation each fill half). */
+  onProgress?: (done: number, total: number) => void
+  /** Aborting terminates the worker and rejects with a DOMException named 'AbortError'. */
+  signal?: AbortSignal
+}
+
+// Rows rebuilt per task, so the page stays responsive while a 1M-row result is unpacked.
+const UNPACK_SLICE = 50_000
+
+let nextRequestId = 1
+
+function abortError(): DOMException {
+  return new DOMException('Loading the CSV was aborted', 'AbortError')
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+// Store state may be reactive proxies, which structured clone refuses; copy to plain objects.
+function plainCatalogue(catalogue: Catalogue): Catalogue {
+  return {
+    districts: catalogue.districts.map((d) => ({ ...d })),
+    indicators: catalogue.indicators.map((i) => ({ ...i })),
+    sources: catalogue.sources.map((s) => ({ ...s })),
+  }
+}
+
+/** Loads a metrics CSV in a module Web Worker (parse.worker.ts), off the main thread. */
+export function loadMetricsInWorker(file: Blob, catalogue: Catalogue, opts: LoadInWorkerOptions): Promise<LoadResult> {
+  const create = (): ParseWorkerLike => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })
+  return loadMetricsWithWorker(create, file, catalogue, opts)
+}
+
+/** loadMetricsInWorker with the worker supplied by the caller. */
+export async function loadMetricsWithWorker(
+  createWorker: () => ParseWorkerLike,
+  file: Blob,
+  catalogue: Catalogue,
+  opts: LoadInWorkerOptions,
+): Promise<LoadResult> {
+  const { signal, onProgress } = opts
+  if (signal?.aborted) throw abortError()
+  const bytes = await file.arrayBuffer()
+  if (signal?.aborted) throw abortError()
+
+  const worker = createWorker()
+  const id = nextRequestId++
+  let onAbort = (): void => {}
+  try {
+    const response = await new Promise<Extract<ParseResponse, { type: 'result' }>>((resolve, reject) => {
+      onAbort = () => reject(abortError())
+      signal?.addEventListener('abort', onAbort, { once: true })
+      worker.addEventListener('message', (event) => {
+        const message = event.data
+        if (message.id !== id) return
+        if (message.type === 'progress') onProgress?.(message.done, message.total)
+        else if (message.type === 'result') resolve(message)
+        else reject(new Error(`CSV worker failed: ${message.message}`))
+      })
+      worker.addEventListener('error', (event) => reject(new Error(`CSV worker failed: ${event.message}`)))
+      const request: ParseRequest = {
+        id,
+        bytes,
+        catalogue: plainCatalogue(catalogue),
+        fileName: opts.fileName,
+        datasetId: opts.datasetId,
+      }
+      worker.postMessage(request, [bytes])
+    })
+    worker.terminate()
+    const { packedRows, result } = response
+    const rows = new Array<Metric>(packedRows.count)
+    for (let from = 0; from < packedRows.count; from += UNPACK_SLICE) {
+      if (from > 0) await nextTask()
+      if (signal?.aborted) throw abortError()
+      unpackMetricsRange(packedRows, from, Math.min(packedRows.count, from + UNPACK_SLICE), rows)
+    }
+    return { ...result, rows }
+  } finally {
+    worker.terminate()
+    signal?.removeEventListener('abort', onAbort)
+  }
+}
