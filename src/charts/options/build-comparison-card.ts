@@ -1,0 +1,135 @@
+import type { Catalogue, Indicator, Metric, Qualifier } from '../../types/domain'
+import type { Locale } from '../../domain/format'
+import { formatMetricValue, unitLabel } from '../../domain/format'
+import { buildTakeaway, comparability, selectFigures, type YearChoice } from '../../domain/compare'
+import { isDerived, metricKey } from '../../domain/metric'
+import { buildComparisonOption } from './build-comparison-option'
+import type { ChartDistrict, ChartOption } from './types'
+
+/** Translated strings a comparison card needs (the builder never translates). */
+export interface ComparisonCardLabels {
+  title: (indicator: string, year: string) => string
+  latestYear: string
+  noData: string
+  cumulative: (period: string) => string
+  derived: string
+  periodLabel: string
+  qualifierLabel: string
+  sourceLabel: string
+  districtLabel: string
+  valueLabel: string
+  qualifierNames: Record<Qualifier, string>
+  sources: (list: string) => string
+  periodsDiffer: (periods: string) => string
+  cumulativeMixed: (districts: string) => string
+  scopeNote: (district: string, note: string) => string
+}
+
+/** Everything a ChartCard shows for one indicator compared across districts. */
+export interface ComparisonCard {
+  title: string
+  option: ChartOption
+  takeaway: string
+  badge: string
+  footnote: string
+  table: { columns: string[]; rows: Array<{ cells: string[]; metricKey: string | null }> }
+}
+
+/** First sentence of a note, at most 60 characters: the badge says how, the provenance panel has the rest. */
+export function shortNote(note: string): string {
+  const first = note.split(/(?<=[。；;.])\s*/)[0] ?? note
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first
+}
+
+/** Builds the option, takeaway, badge, footnote and table of one comparison chart. */
+export function buildComparisonCard(input: {
+  metrics: Metric[]
+  indicator: Indicator
+  catalogue: Catalogue
+  year: YearChoice
+  districts: string[]
+  includeCumulative: boolean
+  locale: Locale
+  labels: ComparisonCardLabels
+  settings: { accessible: boolean; fontScale: number }
+}): ComparisonCard {
+  const { indicator, catalogue, locale, labels } = input
+  const name = (id: string): string => {
+    const d = catalogue.districts.find((x) => x.id === id)
+    return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
+  }
+  const sourceName = (m: Metric): string => catalogue.sources.find((s) => s.id === m.source)?.titleZh ?? m.source
+  const districts: ChartDistrict[] = input.districts.map((id) => ({
+    id,
+    name: name(id),
+    color: catalogue.districts.find((d) => d.id === id)?.color ?? '#888888',
+  }))
+  const entries = selectFigures(input.metrics, {
+    year: input.year,
+    includeCumulative: input.includeCumulative,
+    districts: input.districts,
+    indicator: indicator.id,
+  })
+  const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const unit = unitLabel(indicator.unit, locale)
+  const option = buildComparisonOption({
+    districts,
+    entries,
+    unit: indicator.unit,
+    locale,
+    labels: {
+      axisName: unit ? `${indicatorName}（${unit}）` : indicatorName,
+      noData: labels.noData,
+      cumulative: labels.cumulative,
+      derived: labels.derived,
+      sourceName,
+      districtName: name,
+      periodLabel: labels.periodLabel,
+      qualifierLabel: labels.qualifierLabel,
+      sourceLabel: labels.sourceLabel,
+      qualifierNames: labels.qualifierNames,
+    },
+    settings: { ...input.settings, showPeriodInLabel: input.year === 'latest' },
+  })
+  const comp = comparability(entries)
+  const badge = comp.reasons
+    .map((r) => {
+      if (r.kind === 'periods-differ') return labels.periodsDiffer(r.periods.join(locale === 'en' ? ', ' : '、'))
+      if (r.kind === 'cumulative-mixed')
+        return labels.cumulativeMixed(r.cumulative.map(name).join(locale === 'en' ? ', ' : '、'))
+      return labels.scopeNote(name(r.district), shortNote(r.note))
+    })
+    .join(locale === 'en' ? '; ' : '；')
+  const present = entries.flatMap((e) => (e.metric ? [e.metric] : []))
+  const sourceList = [...new Set(present.map(sourceName))]
+  const yearText = input.year === 'latest' ? labels.latestYear : String(input.year)
+  return {
+    title: labels.title(indicatorName, yearText),
+    option,
+    takeaway: buildTakeaway({
+      entries,
+      allMetrics: input.metrics,
+      districtName: name,
+      indicatorName,
+      unit: indicator.unit,
+      locale,
+    }),
+    badge,
+    footnote: sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',
+    table: {
+      columns: [labels.districtLabel, labels.valueLabel, labels.periodLabel, labels.qualifierLabel],
+      rows: entries.map((e) => ({
+        cells: e.metric
+          ? [
+              name(e.district),
+              formatMetricValue(e.metric, indicator.unit, locale, 'exact') +
+                (isDerived(e.metric) ? ` (${labels.derived})` : ''),
+              e.metric.period,
+              labels.qualifierNames[e.metric.qualifier],
+            ]
+          : [name(e.district), labels.noData, '', ''],
+        metricKey: e.metric ? metricKey(e.metric) : null,
+      })),
+    },
+  }
+}

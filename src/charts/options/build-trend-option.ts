@@ -1,0 +1,210 @@
+import type { LineSeriesOption } from 'echarts/charts'
+import type { Metric, Unit } from '../../types/domain'
+import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Locale } from '../../domain/format'
+import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
+import { formatPeriod, yearsOf } from '../../domain/periods'
+import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
+import {
+  DISTRICT_DASHES,
+  DISTRICT_SYMBOLS,
+  FONT,
+  MUTED_TEXT,
+  colourDot,
+  readTooltipTarget,
+  richSafe,
+  safeColour,
+  scaled,
+  tooltipBox,
+} from './shared'
+
+/** Labels of the trend chart: those of any figure chart plus the heading of the multi-year note. */
+export interface TrendLabels extends FigureLabels {
+  /** Heading of the note listing multi-year totals kept off the yearly lines, e.g. '多年累计（未画入折线）'. */
+  notPlotted: string
+}
+
+/** Input of buildTrendOption: one indicator's figures, any periods, any districts. */
+export interface TrendInput {
+  districts: ChartDistrict[]
+  metrics: readonly Metric[]
+  unit: Unit
+  locale: Locale
+  labels: TrendLabels
+  settings: ChartSettings
+}
+
+/** The trend option and the multi-year totals it did not draw (a different quantity from a yearly value). */
+export interface TrendResult {
+  option: ChartOption
+  excludedCumulative: Metric[]
+}
+
+/** A point on a district's line. */
+export interface TrendPointItem {
+  value: number
+  /** The year. */
+  name: string
+  metricKey: string
+  label: { formatter: string }
+}
+
+/** Every year from the first to the last single-year figure, so uneven gaps keep their real width. */
+function yearRange(metrics: readonly Metric[]): number[] {
+  const years = yearsOf([...metrics])
+  const first = years[0]
+  const last = years[years.length - 1]
+  if (first === undefined || last === undefined) return []
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i)
+}
+
+/** One line per district over consecutive years; gaps stay gaps, and multi-year totals are listed in a note instead of plotted. */
+export function buildTrendOption(input: TrendInput): TrendResult {
+  const { districts, labels, locale, unit, settings } = input
+  const s = settings.fontScale
+  const zh = locale === 'zh-CN'
+  const wanted = new Set(districts.map((d) => d.id))
+  const own = input.metrics.filter((m) => wanted.has(m.district))
+  const singles = own.filter((m) => !isCumulativeMetric(m))
+  const excludedCumulative = own.filter((m) => isCumulativeMetric(m))
+  const years = yearRange(singles)
+
+  // Later rows win, matching resolveLayers' priority order.
+  const grid = new Map<string, Metric>()
+  for (const m of singles) grid.set(`${m.district}|${m.start}`, m)
+  const cell = (district: string, year: number): Metric | null => grid.get(`${district}|${year}`) ?? null
+
+  const series: LineSeriesOption[] = districts.map((d, i) => {
+    const colour = safeColour(d.color)
+    const hasAny = years.some((y) => cell(d.id, y) !== null)
+    const data = years.map((y): TrendPointItem | '-' => {
+      const m = cell(d.id, y)
+      if (!m) return '-'
+      const text =
+        qualifierSymbol(m.qualifier) + formatCompact(m.value, locale) + (isDerived(m) ? ` ${labels.derived}` : '')
+      return { value: m.value, name: String(y), metricKey: metricKey(m), label: { formatter: richSafe(text) } }
+    })
+    return {
+      type: 'line',
+      id: d.id,
+      name: hasAny ? d.name : `${d.name}（${labels.noData}）`,
+      data,
+      connectNulls: false,
+      color: colour,
+      symbol: settings.accessible ? DISTRICT_SYMBOLS[i % DISTRICT_SYMBOLS.length] : 'circle',
+      symbolSize: scaled(9, s),
+      lineStyle: { width: 3, type: settings.accessible ? DISTRICT_DASHES[i % DISTRICT_DASHES.length] : 'solid' },
+      label: { show: true, position: 'top', fontSize: scaled(FONT.valueMeta, s), fontWeight: 'bold' },
+      labelLayout: { hideOverlap: true },
+      emphasis: { focus: 'series' },
+    }
+  })
+
+  const noteLines = excludedCumulative.map((m) => {
+    const name = districts.find((d) => d.id === m.district)?.name ?? labels.districtName(m.district)
+    return `${name} ${labels.cumulative(formatPeriod(metricPeriod(m), locale))} ${formatMetricValue(m, unit, locale, 'compact')}`
+  })
+  const noteText = noteLines.length ? [labels.notPlotted, ...noteLines].join('\n') : ''
+  const noteFont = scaled(FONT.note, s)
+  const legendFont = scaled(FONT.legend, s)
+  const tooltipFont = scaled(FONT.tooltip, s)
+  const noteHeight = noteText ? Math.round((noteLines.length + 1) * noteFont * 1.4) + scaled(8, s) : 0
+
+  const tooltipFormatter = (params: unknown): string => {
+    const target = readTooltipTarget(params)
+    const year = target ? years[target.dataIndex] : undefined
+    if (year === undefined) return ''
+    const lines = [`<div style="font-weight:700">${escapeHtml(String(year))}</div>`]
+    for (const d of districts) {
+      const m = cell(d.id, year)
+      const name = `${colourDot(d.color)}${escapeHtml(d.name)}`
+      if (!m) {
+        lines.push(`<div>${name}: ${escapeHtml(labels.noData)}</div>`)
+        continue
+      }
+      const extras = [
+        m.qualifier === 'exact' ? '' : labels.qualifierNames[m.qualifier],
+        isDerived(m) ? labels.derived : '',
+      ]
+        .filter((x) => x !== '')
+        .join(zh ? '，' : ', ')
+      const value =
+        formatMetricValue(m, unit, locale, 'exact') + (extras ? (zh ? `（${extras}）` : ` (${extras})`) : '')
+      lines.push(`<div>${name}: <b>${escapeHtml(value)}</b></div>`)
+      lines.push(
+        `<div style="opacity:.85;padding-left:1.1em">${escapeHtml(`${labels.sourceLabel}: ${labels.sourceName(m)}`)}</div>`,
+      )
+      if (m.note.trim()) lines.push(`<div style="opacity:.85;padding-left:1.1em">${escapeHtml(m.note.trim())}</div>`)
+    }
+    return tooltipBox(lines, tooltipFont)
+  }
+
+  const described = districts.map((d) => {
+    const points = years.flatMap((y) => {
+      const m = cell(d.id, y)
+      return m ? [`${y} ${formatMetricValue(m, unit, locale, 'compact')}`] : []
+    })
+    return `${d.name}${zh ? '：' : ': '}${points.length ? points.join(zh ? '，' : ', ') : labels.noData}`
+  })
+
+  const option = {
+    aria: {
+      enabled: true,
+      label: { enabled: true, description: [labels.axisName, ...described, ...noteLines].join(zh ? '；' : '; ') },
+      decal: { show: false },
+    },
+    legend: {
+      top: 0,
+      left: 'center',
+      textStyle: { fontSize: legendFont },
+      itemWidth: scaled(28, s),
+      itemHeight: scaled(14, s),
+    },
+    grid: {
+      left: scaled(16, s),
+      right: scaled(32, s),
+      top: Math.round(legendFont * 1.6) + scaled(12, s),
+      bottom: noteHeight + scaled(8, s),
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    tooltip: { trigger: 'axis', confine: true, textStyle: { fontSize: tooltipFont }, formatter: tooltipFormatter },
+    xAxis: {
+      type: 'category',
+      data: years.map(String),
+      boundaryGap: true,
+      axisLabel: { fontSize: scaled(FONT.axisLabel, s), hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.axisName,
+      nameLocation: 'end',
+      nameGap: scaled(FONT.valueMeta, s) * 2,
+      nameTextStyle: { fontSize: scaled(FONT.axisName, s), align: 'left' },
+      axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
+      splitLine: { lineStyle: { type: 'dashed', opacity: 0.6 } },
+    },
+    title: {
+      show: noteText !== '',
+      text: '',
+      subtext: noteText,
+      left: 0,
+      bottom: 0,
+      itemGap: 0,
+      padding: 0,
+      subtextStyle: { fontSize: noteFont, lineHeight: Math.round(noteFont * 1.4), color: MUTED_TEXT },
+    },
+    // Always present with a stable id, hidden when there are years, so option updates never leave a stale message behind.
+    graphic: [
+      {
+        id: 'no-data',
+        type: 'text',
+        ignore: years.length > 0,
+        left: 'center',
+        top: 'middle',
+        style: { text: labels.noData, fontSize: scaled(FONT.noData, s), fill: MUTED_TEXT },
+      },
+    ],
+    series,
+  } satisfies ChartOption
+  return { option, excludedCumulative }
+}

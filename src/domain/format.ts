@@ -1,0 +1,143 @@
+import type { Metric, Qualifier, Unit } from '../types/domain'
+
+/** UI locales the dashboard renders numbers in. */
+export type Locale = 'zh-CN' | 'en'
+
+/** How much of a number to show: compact (97.89万 / 978.9K) or every digit (978,900). */
+export type FormatMode = 'compact' | 'exact'
+
+/** A compact number split into digits and magnitude suffix ('97.89' + '万', '978.9' + 'K'). */
+export interface CompactParts {
+  number: string
+  suffix: string
+}
+
+const WAN = 1e4
+const YI = 1e8
+
+const plainZh = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 2 })
+const compactEn = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
+
+/** Rounds to two decimals the way the formatter will, so 9999.999 is treated as 1万, not '10000'. */
+function round2(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/** Splits a value into compact digits and suffix: zh uses 万 / 亿 (no grouping below 万), en Intl compact. */
+export function compactParts(value: number, locale: Locale): CompactParts {
+  if (!Number.isFinite(value)) return { number: String(value), suffix: '' }
+  if (locale === 'en') {
+    const parts = compactEn.formatToParts(value)
+    const suffix = parts
+      .filter((p) => p.type === 'compact')
+      .map((p) => p.value)
+      .join('')
+    const number = parts
+      .filter((p) => p.type !== 'compact' && p.type !== 'literal')
+      .map((p) => p.value)
+      .join('')
+    return { number, suffix }
+  }
+  const sign = value < 0 ? '-' : ''
+  const abs = Math.abs(value)
+  if (round2(abs / YI) >= 1 || round2(abs / WAN) >= WAN) {
+    return { number: sign + plainZh.format(abs / YI), suffix: '亿' }
+  }
+  if (round2(abs / WAN) >= 1 || round2(abs) >= WAN) {
+    return { number: sign + plainZh.format(abs / WAN), suffix: '万' }
+  }
+  return { number: sign + plainZh.format(abs), suffix: '' }
+}
+
+/** Short form of a number: zh '1244', '97.89万', '1.75亿'; en '978.9K', '1.75M' (≤ 2 decimals, zeros trimmed). */
+export function formatCompact(value: number, locale: Locale): string {
+  const { number, suffix } = compactParts(value, locale)
+  return number + suffix
+}
+
+/** Decimal places in the shortest text form of a number, so 12.5 keeps one and 978900 none. */
+function decimalsOf(value: number): number {
+  const text = String(Math.abs(value))
+  if (text.includes('e')) return 0
+  return Math.min(text.split('.')[1]?.length ?? 0, 20)
+}
+
+/** Every digit with grouping ('978,900'); decimals kept exactly as given (12.5). */
+export function formatExact(value: number, locale: Locale): string {
+  if (!Number.isFinite(value)) return String(value)
+  const digits = decimalsOf(value)
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+}
+
+const UNIT_EN: Record<Unit, { one: string; other: string }> = {
+  元: { one: 'yuan', other: 'yuan' },
+  人: { one: 'person', other: 'people' },
+  人次: { one: 'person-time', other: 'person-times' },
+  户: { one: 'household', other: 'households' },
+  家: { one: 'org', other: 'orgs' },
+  个: { one: '', other: '' },
+  场: { one: 'event', other: 'events' },
+  次: { one: 'time', other: 'times' },
+  项: { one: 'item', other: 'items' },
+  份: { one: 'copy', other: 'copies' },
+  支: { one: 'team', other: 'teams' },
+  '%': { one: '%', other: '%' },
+}
+
+/** Display word for a unit: zh the unit itself; en a plural noun, singular when count is exactly 1. */
+export function unitLabel(unit: Unit, locale: Locale, count?: number): string {
+  if (locale === 'zh-CN') return unit
+  const forms = UNIT_EN[unit]
+  return count === 1 ? forms.one : forms.other
+}
+
+/** Joins a formatted number and its unit: zh without a space ('642家'), en with one ('642 orgs'), '%' always tight. */
+function joinUnit(number: string, unit: Unit, locale: Locale, count: number): string {
+  const label = unitLabel(unit, locale, count)
+  if (label === '') return number
+  if (locale === 'zh-CN' || unit === '%') return number + label
+  return `${number} ${label}`
+}
+
+/** A value with its unit: zh '97.89万元', '642家', '85%'; en '978.9K yuan', '642 orgs', '85%'. */
+export function formatValue(value: number, unit: Unit, locale: Locale, mode: FormatMode = 'compact'): string {
+  const number = mode === 'compact' ? formatCompact(value, locale) : formatExact(value, locale)
+  return joinUnit(number, unit, locale, value)
+}
+
+/** Symbol shown before a qualified figure: ≥ at least, ≈ approx, ≤ at most, nothing when exact. */
+export function qualifierSymbol(q: Qualifier): '' | '≥' | '≈' | '≤' {
+  switch (q) {
+    case 'exact':
+      return ''
+    case 'approx':
+      return '≈'
+    case 'at_least':
+      return '≥'
+    case 'at_most':
+      return '≤'
+  }
+}
+
+/** A figure with qualifier symbol and unit: '≥11万人', '≈97.89万元'. */
+export function formatMetricValue(
+  m: Pick<Metric, 'value' | 'qualifier'>,
+  unit: Unit,
+  locale: Locale,
+  mode: FormatMode = 'compact',
+): string {
+  return qualifierSymbol(m.qualifier) + formatValue(m.value, unit, locale, mode)
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Escapes & < > " ' so data text can be placed in tooltip HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+}

@@ -1,0 +1,92 @@
+import type { Catalogue, Category, Metric, Qualifier } from '../types/domain'
+
+/** One row of the data table, every cell already text (what is shown is what is exported). */
+export interface TableRow {
+  key: string
+  district: string
+  districtName: string
+  indicator: string
+  indicatorName: string
+  category: Category | ''
+  period: string
+  end: number
+  value: number
+  unit: string
+  qualifier: Qualifier
+  source: string
+  sourceTitle: string
+  quote: string
+  note: string
+  dataset: string
+}
+
+/** Sortable columns of the data table. */
+export const TABLE_SORT_KEYS = ['districtName', 'indicatorName', 'category', 'period', 'value', 'sourceTitle'] as const
+/** A sortable column. */
+export type TableSortKey = (typeof TABLE_SORT_KEYS)[number]
+
+/** Joins figures with their catalogue names for the table. */
+export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, locale: 'zh-CN' | 'en'): TableRow[] {
+  const d = new Map(catalogue.districts.map((x) => [x.id, x]))
+  const i = new Map(catalogue.indicators.map((x) => [x.id, x]))
+  const s = new Map(catalogue.sources.map((x) => [x.id, x]))
+  return metrics.map((m) => {
+    const dist = d.get(m.district)
+    const ind = i.get(m.indicator)
+    return {
+      key: `${m.district}|${m.indicator}|${m.period}|${m.dataset}`,
+      district: m.district,
+      districtName: dist ? (locale === 'en' ? dist.nameEn : dist.nameZh) : m.district,
+      indicator: m.indicator,
+      indicatorName: ind ? (locale === 'en' ? ind.nameEn : ind.nameZh) : m.indicator,
+      category: ind?.category ?? '',
+      period: m.period,
+      end: m.end,
+      value: m.value,
+      unit: ind?.unit ?? '',
+      qualifier: m.qualifier,
+      source: m.source,
+      sourceTitle: s.get(m.source)?.titleZh ?? m.source,
+      quote: m.quote,
+      note: m.note,
+      dataset: m.dataset,
+    }
+  })
+}
+
+/** Table filters: empty means "any". */
+export interface TableQuery {
+  districts: readonly string[]
+  category: Category | ''
+  indicator: string
+  period: string
+  text: string
+}
+
+/** Keeps the rows matching every filter; text matches names, ids, period, quote, note and source, case-insensitively. */
+export function filterTableRows(rows: readonly TableRow[], q: TableQuery): TableRow[] {
+  const needle = q.text.trim().toLowerCase()
+  return rows.filter(
+    (r) =>
+      q.districts.includes(r.district) &&
+      (!q.category || r.category === q.category) &&
+      (!q.indicator || r.indicator === q.indicator) &&
+      (!q.period || r.period === q.period) &&
+      (!needle ||
+        [r.districtName, r.indicatorName, r.indicator, r.period, r.quote, r.note, r.sourceTitle, r.source].some((f) =>
+          f.toLowerCase().includes(needle),
+        )),
+  )
+}
+
+/** Sorts a copy of the rows by one column; ties keep district then indicator order. */
+export function sortTableRows(rows: readonly TableRow[], key: TableSortKey, dir: 'asc' | 'desc'): TableRow[] {
+  const sign = dir === 'asc' ? 1 : -1
+  const collator = new Intl.Collator('zh-CN', { numeric: true })
+  return [...rows].sort((a, b) => {
+    const av = a[key]
+    const bv = b[key]
+    const c = typeof av === 'number' && typeof bv === 'number' ? av - bv : collator.compare(String(av), String(bv))
+    return c !== 0 ? sign * c : collator.compare(a.district + a.indicator, b.district + b.indicator)
+  })
+}
