@@ -1,0 +1,45 @@
+// The one module that pulls ECharts' runtime: everything else imports echarts types only.
+import { use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+import { BarChart, LineChart, RadarChart } from 'echarts/charts'
+import {
+  AriaComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkPointComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components'
+
+use([
+  CanvasRenderer,
+  BarChart,
+  LineChart,
+  RadarChart,
+  AriaComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkPointComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+])
+
+/** Font stack that Chinese Windows and macOS both have, so nothing is downloaded. */
+export const FONT_FAMILY =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif'
+
+/** Light theme registered name for vue-echarts' `theme` prop. */
+export const THEME_LIGHT = {
+  textStyle: { fontFamily: FONT_FAMILY },
+  backgroundColor: '#ffffff',
+}
+
+/** High-contrast dark "big screen" theme. */
+export const THEME_DARK = {
+  textStyle: { fontFamily: FONT_FAMILY, color: '#f2f4f7' },
+  backgroundColor: '#0b1220',
+}

@@ -1,0 +1,45 @@
+import { computed, type ComputedRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { TrendCardLabels } from '../charts/options/build-trend-card'
+import type { Locale } from '../domain/format'
+
+/** Return of useChartLabels: translated labels for the pure card builders, and the current locale. */
+export interface UseChartLabelsReturn {
+  labels: ComputedRef<TrendCardLabels>
+  locale: ComputedRef<Locale>
+}
+
+/** Translated chart labels, recomputed when the language changes. */
+export function useChartLabels(): UseChartLabelsReturn {
+  const { t, locale: i18nLocale } = useI18n()
+  const locale = computed<Locale>(() => (i18nLocale.value === 'en' ? 'en' : 'zh-CN'))
+  const labels = computed<TrendCardLabels>(() => {
+    // Touch the locale so the computed re-runs on a language switch.
+    void locale.value
+    return {
+      title: (indicator, year) => t('chart.comparisonTitle', { indicator, year }),
+      latestYear: t('chart.latestYear'),
+      noData: t('chart.noData'),
+      cumulative: (period) => t('chart.cumulative', { period }),
+      derived: t('chart.derived'),
+      periodLabel: t('chart.period'),
+      qualifierLabel: t('chart.qualifier'),
+      sourceLabel: t('chart.source'),
+      districtLabel: t('chart.district'),
+      valueLabel: t('chart.value'),
+      qualifierNames: {
+        exact: t('qualifier.exact'),
+        approx: t('qualifier.approx'),
+        at_least: t('qualifier.at_least'),
+        at_most: t('qualifier.at_most'),
+      },
+      sources: (list) => t('chart.sources', { list }),
+      periodsDiffer: (periods) => t('chart.periodsDiffer', { periods }),
+      cumulativeMixed: (districts) => t('chart.cumulativeMixed', { districts }),
+      scopeNote: (district, note) => t('chart.scopeNote', { district, note }),
+      trendTitle: (indicator) => t('chart.trendTitle', { indicator }),
+      notPlotted: t('chart.notPlotted'),
+    }
+  })
+  return { labels, locale }
+}

@@ -1,0 +1,126 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Catalogue, Metric } from '../types/domain'
+import type { CsvEncoding, ValidationIssue } from '../types/validation'
+import { loadCatalogue, loadMetricsCsv } from '../dataset/load'
+import { resolveLayers } from '../domain/compare'
+
+/** A CSV the user loaded, layered over the built-in data. */
+export interface ImportedDataset {
+  id: string
+  name: string
+  fileName: string
+  importedAt: string
+  encoding: CsvEncoding | null
+  hidden: boolean
+  metrics: Metric[]
+}
+
+/** Why the built-in data could not be shown. */
+export interface LoadFailure {
+  file: string
+  issues: ValidationIssue[]
+  message: string
+}
+
+const BUILT_IN_FILES = ['districts', 'indicators', 'sources', 'metrics'] as const
+
+async function fetchBytes(name: string): Promise<Uint8Array> {
+  const url = `${import.meta.env.BASE_URL}data/${name}.csv`
+  const res = await fetch(url, { cache: 'no-cache' })
+  if (!res.ok) throw new Error(`data/${name}.csv: HTTP ${res.status}`)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+export const useDatasetsStore = defineStore('datasets', () => {
+  const status = ref<'loading' | 'ready' | 'error'>('loading')
+  const failure = shallowRef<LoadFailure | null>(null)
+  const catalogue = shallowRef<Catalogue>({ districts: [], indicators: [], sources: [] })
+  const builtIn = shallowRef<Metric[]>([])
+  const imports = shallowRef<ImportedDataset[]>([])
+
+  const layered = computed(() =>
+    resolveLayers([
+      { datasetId: 'builtin', metrics: builtIn.value },
+      ...imports.value.filter((d) => !d.hidden).map((d) => ({ datasetId: d.id, metrics: d.metrics })),
+    ]),
+  )
+  /** Every figure in force: imports win over the built-in data for the same district, indicator and period. */
+  const metrics = computed(() => layered.value.metrics)
+  const conflicts = computed(() => layered.value.conflicts)
+
+  const districtById = computed(() => new Map(catalogue.value.districts.map((d) => [d.id, d])))
+  const indicatorById = computed(() => new Map(catalogue.value.indicators.map((i) => [i.id, i])))
+  const sourceById = computed(() => new Map(catalogue.value.sources.map((s) => [s.id, s])))
+
+  async function loadBuiltIn(): Promise<void> {
+    status.value = 'loading'
+    failure.value = null
+    let stage: string = BUILT_IN_FILES[0]
+    try {
+      const bytes: Record<string, Uint8Array> = {}
+      for (const name of BUILT_IN_FILES) {
+        stage = name
+        bytes[name] = await fetchBytes(name)
+      }
+      stage = 'catalogue'
+      const cat = loadCatalogue({
+        districts: bytes.districts ?? new Uint8Array(),
+        indicators: bytes.indicators ?? new Uint8Array(),
+        sources: bytes.sources ?? new Uint8Array(),
+      })
+      if (!cat.ok) {
+        const first = cat.issues.find((i) => i.severity === 'error')
+        const file = first?.file ?? 'data'
+        failure.value = {
+          file,
+          issues: cat.issues,
+          message: first ? `${file}:${first.line}: ${first.messageZh}` : file,
+        }
+        status.value = 'error'
+        return
+      }
+      stage = 'metrics'
+      const res = loadMetricsCsv(bytes.metrics ?? new Uint8Array(), cat.catalogue, {
+        fileName: 'data/metrics.csv',
+        datasetId: 'builtin',
+      })
+      if (!res.ok) {
+        const first = res.issues.find((i) => i.severity === 'error')
+        failure.value = {
+          file: 'data/metrics.csv',
+          issues: res.issues,
+          message: first ? `data/metrics.csv:${first.line}: ${first.messageZh}` : 'data/metrics.csv',
+        }
+        status.value = 'error'
+        return
+      }
+      catalogue.value = cat.catalogue
+      builtIn.value = res.rows
+      status.value = 'ready'
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      failure.value = { file: `data/${stage}.csv`, issues: [], message }
+      status.value = 'error'
+    }
+  }
+
+  function setImports(next: ImportedDataset[]): void {
+    imports.value = next
+  }
+
+  return {
+    status,
+    failure,
+    catalogue,
+    builtIn,
+    imports,
+    metrics,
+    conflicts,
+    districtById,
+    indicatorById,
+    sourceById,
+    loadBuiltIn,
+    setImports,
+  }
+})

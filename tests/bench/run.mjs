@@ -1,0 +1,257 @@
+// Performance benchmark: prints figures (never pass/fail) and writes tests/bench/results.json.
+// Bundle sizes, time to data-state="ready" against a floor reference page, filter-change redraw time,
+// heap after view switches, and CSV parse/validate throughput.
+import { build, preview } from 'vite'
+import { chromium } from 'playwright-core'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib'
+import { execFileSync } from 'node:child_process'
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 9)
+const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 24)
+const VIEW_SWITCHES = 50
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const n = s.length
+  return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN
+}
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+
+function sizes(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))
+  const out = { initial: { js: zero(), css: zero() }, lazy: { js: zero(), css: zero() }, files: [] }
+  const assets = join(dir, 'assets')
+  for (const f of readdirSync(assets)) {
+    const ext = f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : null
+    if (!ext) continue
+    const buf = readFileSync(join(assets, f))
+    const s = {
+      raw: buf.length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+      brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    }
+    const bucket = initial.has(`assets/${f}`) ? out.initial : out.lazy
+    for (const k of ['raw', 'gzip', 'brotli']) bucket[ext][k] += s[k]
+    out.files.push({ file: f, initial: initial.has(`assets/${f}`), ...s })
+  }
+  return out
+}
+function zero() {
+  return { raw: 0, gzip: 0, brotli: 0 }
+}
+
+async function timeToReady(browser, url) {
+  const times = []
+  for (let i = 0; i < LOADS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await ctx.newPage()
+    await page.goto(url)
+    await page.waitForSelector('[data-state="ready"]', { timeout: 30_000 })
+    const t = await page.evaluate(() => performance.getEntriesByName('app-ready')[0]?.startTime ?? NaN)
+    times.push(t)
+    await ctx.close()
+  }
+  return {
+    median: round(median(times)),
+    min: round(Math.min(...times)),
+    max: round(Math.max(...times)),
+    runs: times.map((t) => round(t)),
+  }
+}
+
+async function filterChanges(browser, url) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await ctx.newPage()
+  await page.goto(url)
+  await page.waitForSelector('[data-state="ready"]')
+  const years = await page.$$eval('[data-filter="year"] option', (os) => os.map((o) => o.value))
+  const cycle = years.length > 1 ? years : ['latest']
+  const times = []
+  for (let i = 0; i < FILTER_CHANGES; i++) {
+    const value = cycle[(i + 1) % cycle.length]
+    const ms = await page.evaluate(async (v) => {
+      performance.clearMarks('filter-change')
+      performance.clearMarks('charts-drawn')
+      const drawn = new Promise((resolve) => {
+        const obs = new PerformanceObserver((list) => {
+          if (list.getEntriesByName('charts-drawn').length) {
+            obs.disconnect()
+            resolve()
+          }
+        })
+        obs.observe({ entryTypes: ['mark'] })
+      })
+      const sel = document.querySelector('[data-filter="year"]')
+      sel.value = v
+      sel.dispatchEvent(new Event('change'))
+      await Promise.race([drawn, new Promise((r) => setTimeout(r, 5000))])
+      const a = performance.getEntriesByName('filter-change')[0]?.startTime
+      const b = performance.getEntriesByName('charts-drawn').at(-1)?.startTime
+      return a !== undefined && b !== undefined ? b - a : NaN
+    }, value)
+    times.push(ms)
+  }
+  await ctx.close()
+  const ok = times.filter((t) => Number.isFinite(t))
+  return { median: round(median(ok)), min: round(Math.min(...ok)), max: round(Math.max(...ok)), changes: ok.length }
+}
+
+async function heapAfterSwitches(browser, url) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await ctx.newPage()
+  const cdp = await ctx.newCDPSession(page)
+  await page.goto(url)
+  await page.waitForSelector('[data-state="ready"]')
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize
+  }
+  const views = ['category', 'indicator', 'district', 'table', 'overview']
+  // one warm-up round so lazily loaded view chunks are not counted as growth
+  for (const v of views) {
+    await page.click(`[data-view="${v}"]`)
+    await page.waitForSelector(`main[data-view="${v}"]`)
+    await page.waitForSelector('[data-state="ready"]')
+  }
+  const before = await heap()
+  for (let i = 0; i < VIEW_SWITCHES; i++) {
+    const v = views[i % views.length]
+    await page.click(`[data-view="${v}"]`)
+    await page.waitForSelector(`main[data-view="${v}"]`)
+    await page.waitForSelector('[data-state="ready"]')
+  }
+  const after = await heap()
+  const charts = await page.evaluate(() => document.querySelectorAll('[data-chart]').length)
+  await ctx.close()
+  return {
+    beforeMB: round(before / 2 ** 20, 2),
+    afterMB: round(after / 2 ** 20, 2),
+    growthMB: round((after - before) / 2 ** 20, 2),
+    switches: VIEW_SWITCHES,
+    chartsOnPage: charts,
+  }
+}
+
+function parseThroughput() {
+  try {
+    const out = execFileSync('npx', ['tsx', 'tests/bench/bench-parse.ts'], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    const line = out
+      .trim()
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('{'))
+    return line ? JSON.parse(line) : null
+  } catch (e) {
+    return { error: String(e.message ?? e).slice(0, 200) }
+  }
+}
+
+async function main() {
+  console.log('Building the app and the floor reference…')
+  await build({ logLevel: 'warn' })
+  await build({
+    root: 'tests/bench/floor',
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: '../../../dist-floor', emptyOutDir: true, target: 'es2022' },
+  })
+  const app = sizes('dist')
+  const floor = sizes('dist-floor')
+
+  const appServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
+  const floorServer = await preview({
+    configFile: false,
+    build: { outDir: 'dist-floor' },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  })
+  const appUrl = appServer.resolvedUrls.local[0]
+  const floorUrl = floorServer.resolvedUrls.local[0]
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+  let readyApp, readyFloor, filter, heap
+  try {
+    // interleave so machine noise hits both alike
+    readyFloor = await timeToReady(browser, floorUrl)
+    readyApp = await timeToReady(browser, appUrl)
+    filter = await filterChanges(browser, appUrl)
+    heap = await heapAfterSwitches(browser, appUrl)
+  } finally {
+    await browser.close()
+    await appServer.close()
+    await floorServer.close()
+  }
+  const parse = parseThroughput()
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+    bundle: {
+      app: { initial: app.initial, lazy: app.lazy },
+      floor: { initial: floor.initial },
+      initialJsGzipRatio: round(app.initial.js.gzip / floor.initial.js.gzip, 3),
+    },
+    readyMs: { app: readyApp, floor: readyFloor, ratio: round(readyApp.median / readyFloor.median, 3) },
+    filterChangeMs: filter,
+    heapAfterViewSwitches: heap,
+    parse,
+    targets: { initialJsGzipRatio: 1.25, readyRatio: 1.3, filterChangeMedianMs: 50 },
+  }
+  writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n')
+
+  const kb = (b) => `${round(b / 1024, 1)} KiB`
+  console.log('\nBundle (bytes raw / gzip / brotli)')
+  console.table({
+    'app initial JS': fmt(app.initial.js),
+    'app initial CSS': fmt(app.initial.css),
+    'app lazy JS': fmt(app.lazy.js),
+    'app lazy CSS': fmt(app.lazy.css),
+    'floor initial JS': fmt(floor.initial.js),
+  })
+  function fmt(s) {
+    return { raw: kb(s.raw), gzip: kb(s.gzip), brotli: kb(s.brotli) }
+  }
+  console.log('\nTimings (ms)')
+  console.table({
+    'ready: app': readyApp,
+    'ready: floor': readyFloor,
+    'filter change → charts drawn': filter,
+  })
+  console.log('\nHeap after view switches', heap)
+  if (parse) console.log('\nParse/validate throughput', parse)
+  console.log('\nRatios vs targets')
+  console.table({
+    'initial JS gzip / floor': { value: results.bundle.initialJsGzipRatio, target: '≤ 1.25' },
+    'ready median / floor': { value: results.readyMs.ratio, target: '≤ 1.3' },
+    'filter change median (ms)': { value: filter.median, target: '≤ 50' },
+  })
+  console.log(
+    '\nJSON:',
+    JSON.stringify({
+      initialJsGzipRatio: results.bundle.initialJsGzipRatio,
+      readyRatio: results.readyMs.ratio,
+      filterChangeMedianMs: filter.median,
+    }),
+  )
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

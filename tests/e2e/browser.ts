@@ -1,0 +1,75 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { mkdirSync } from 'node:fs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Debian's Chromium, headless, with the flags this network-less machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/** A page that records console errors, CSP violations and uncaught exceptions. */
+export interface WatchedPage {
+  page: Page
+  context: BrowserContext
+  errors: string[]
+}
+
+export async function openPage(
+  browser: Browser,
+  opts: { width?: number; height?: number; acceptDownloads?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    acceptDownloads: opts.acceptDownloads ?? true,
+    locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  page.on('pageerror', (err) => errors.push(String(err)))
+  return { page, context, errors }
+}
+
+/** The preview server's address, e.g. http://127.0.0.1:41234/ */
+export function baseUrl(): string {
+  return inject('baseUrl')
+}
+
+/** Opens the dashboard with a query and waits until data and charts are ready. */
+export async function gotoReady(page: Page, query = ''): Promise<void> {
+  await page.goto(baseUrl() + (query ? `?${query.replace(/^\?/, '')}` : ''))
+  await waitReady(page)
+}
+
+export async function waitReady(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout })
+  const state = await page.getAttribute('.app', 'data-state')
+  if (state !== 'ready') {
+    const text = await page.textContent('.app')
+    throw new Error(`page reached data-state="${state}": ${text}`)
+  }
+}
+
+/** Saves a screenshot as a test artifact (tests/artifacts/, not committed). */
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  mkdirSync('tests/artifacts', { recursive: true })
+  const path = `tests/artifacts/${name}.png`
+  await page.screenshot({ path, fullPage })
+  return path
+}

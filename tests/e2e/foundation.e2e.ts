@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { baseUrl, gotoReady, launchBrowser, openPage, saveScreenshot, waitReady } from './browser'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const headline = (district: string, indicator: string) =>
+  `.headlines [data-district="${district}"] [data-indicator="${indicator}"] dd`
+
+describe('dashboard shell', () => {
+  it('reaches data-state="ready" with charts drawn and no console errors or CSP violations', async () => {
+    const { page, context, errors } = await openPage(browser)
+    await gotoReady(page)
+    expect(await page.locator('[data-chart^="comparison-"]').count()).toBeGreaterThan(3)
+    expect(await page.locator('[data-chart="comparison-unions_founded"] canvas').count()).toBeGreaterThan(0)
+    await saveScreenshot(page, 'overview-1440-zh')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('writes a filter change to the URL and redraws the figures', async () => {
+    const { page, context } = await openPage(browser)
+    await gotoReady(page)
+    await expect.poll(() => page.textContent(headline('fuyang', 'unions_founded'))).toContain('642')
+    await page.selectOption('[data-filter="year"]', '2020')
+    await waitReady(page)
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2020')
+    await expect.poll(() => page.textContent(headline('xiaoshan', 'unions_founded'))).toContain('174')
+    expect(await page.textContent(headline('fuyang', 'unions_founded'))).toContain('无数据')
+    expect(await page.textContent('[data-chart="comparison-unions_founded"] [data-takeaway]')).toContain('174')
+    await page.goBack()
+    await waitReady(page)
+    expect(new URL(page.url()).searchParams.get('year')).toBeNull()
+    await expect.poll(() => page.textContent(headline('fuyang', 'unions_founded'))).toContain('642')
+    await context.close()
+  })
+
+  it('reproduces the view from a pasted URL, and again after a reload', async () => {
+    const { page, context } = await openPage(browser)
+    await gotoReady(page, 'year=2024&districts=xiaoshan,fuyang&lang=en')
+    const check = async () => {
+      expect(
+        await page
+          .locator('.headlines [data-district]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-district'))),
+      ).toEqual(['xiaoshan', 'fuyang'])
+      expect(await page.getAttribute('[data-filter="districts"] [data-district="xihu"]', 'aria-pressed')).toBe('false')
+      expect(await page.inputValue('[data-filter="year"]')).toBe('2024')
+      expect(await page.textContent('h1')).toContain('Union Data Dashboard')
+    }
+    await check()
+    await page.reload()
+    await waitReady(page)
+    await check()
+    await context.close()
+  })
+
+  it('shows data-state="error" naming the file when a data file is missing', async () => {
+    const { page, context } = await openPage(browser)
+    await page.route('**/data/metrics.csv*', (route) => route.fulfill({ status: 404, body: 'not found' }))
+    await page.goto(baseUrl())
+    await page.waitForSelector('[data-state="error"]')
+    const text = await page.textContent('[role="alert"]')
+    expect(text).toContain('metrics.csv')
+    expect(text).toContain('404')
+    await context.close()
+  })
+
+  it('shows data-state="error" with the line when a data file is corrupt', async () => {
+    const { page, context } = await openPage(browser)
+    const corrupt =
+      'district,indicator,period,value\nxiaoshan,unions_founded,2024,442\nfuyang,unions_founded,2024,12万\n'
+    await page.route('**/data/metrics.csv*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/csv', body: corrupt }),
+    )
+    await page.goto(baseUrl())
+    await page.waitForSelector('[data-state="error"]')
+    const text = (await page.textContent('[role="alert"]')) ?? ''
+    expect(text).toContain('metrics.csv:3')
+    expect(text).toContain('12万')
+    await context.close()
+  })
+})

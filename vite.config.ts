@@ -1,0 +1,64 @@
+import { defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { readFileSync, readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+
+const dataDir = fileURLToPath(new URL('./data', import.meta.url))
+
+/** Serves data/*.csv at /data/ in dev and copies them to dist/data/ so a deployed copy's CSVs can be replaced without a rebuild. */
+function builtInData(): Plugin {
+  return {
+    name: 'built-in-data',
+    configureServer(server) {
+      server.middlewares.use('/data/', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\//, '')
+        if (!/^[\w.-]+\.csv$/.test(name)) return next()
+        try {
+          res.setHeader('Content-Type', 'text/csv; charset=utf-8')
+          res.end(readFileSync(join(dataDir, name)))
+        } catch {
+          next()
+        }
+      })
+    },
+    generateBundle() {
+      for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.csv'))) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) })
+      }
+    },
+  }
+}
+
+// No inline script and no remote origin; ECharts and Vue set style attributes, hence 'unsafe-inline' for styles only.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ')
+
+/** Adds the Content-Security-Policy meta tag to the production build only (Vite's dev client needs inline code). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`)
+    },
+  }
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [vue(), builtInData(), contentSecurityPolicy()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  preview: { port: 4173, strictPort: true },
+})
