@@ -1,0 +1,287 @@
+// Loaded on the first export: turns what is on screen into files. The composables only gather state, save and report.
+import type { EChartsType } from 'echarts/core'
+import type { ChartOption } from '../charts/options/types'
+import type { Filters } from '../domain/filter-query'
+import type { Locale } from '../domain/format'
+import type { Catalogue, Metric } from '../types/domain'
+import { chartPngBlob, chartPngDataUrl, type ChartImageInput } from './chart-image'
+import { ExportNotice } from './export-notice'
+import {
+  buildFigureTable,
+  chartTableToExport,
+  collectMetricKeys,
+  resolveMetrics,
+  serializeTableCsv,
+  sourceTitles,
+  type ChartTableLike,
+  type ExportTable,
+  type FigureTableLabels,
+} from './figure-table'
+import { buildExportFileName, chartSubject, numberedFileName, shortDistrictName } from './file-name'
+import { SLIDE_PIXEL_RATIO, buildSlidePlan, describeFilters, slideImageSize } from './slide-plan'
+
+/** vue-i18n's `t`, narrowed to what exporters call. */
+export type Translate = (key: string, named?: Record<string, string | number>) => string
+
+/** What is on screen, read when the export starts. */
+export interface ExportScreen {
+  filters: Filters
+  catalogue: Catalogue
+  /** Every figure in force (built-in data with imports layered over it). */
+  metrics: readonly Metric[]
+  locale: Locale
+  t: Translate
+}
+
+/** A chart as the registry describes it. */
+export interface ExportableChart {
+  key: string
+  title: string
+  takeaway: string
+  badge: string
+  footnote: string
+  option: ChartOption
+  table: ChartTableLike
+  instance: () => EChartsType | null
+}
+
+/** A file ready to save. */
+export interface ExportFile {
+  blob: Blob
+  name: string
+}
+
+/** Called before each chart of a view export is drawn (1-based). */
+export type OnProgress = (done: number, total: number) => void
+
+const FALLBACK_SIZE = { width: 640, height: 360 }
+const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const CSV_TYPE = 'text/csv;charset=utf-8'
+
+/** Lets the page repaint (progress, spinner) between two charts. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+function districtName(screen: ExportScreen, id: string): string {
+  const d = screen.catalogue.districts.find((x) => x.id === id)
+  return d ? (screen.locale === 'en' ? d.nameEn : d.nameZh) : id
+}
+
+/** `subject_year_districts.ext` for the current filters and language. */
+export function exportFileName(screen: ExportScreen, subject: string, extension: string): string {
+  const f = screen.filters
+  return buildExportFileName({
+    subject,
+    yearText: f.year === 'latest' ? screen.t('export.file.latest') : String(f.year),
+    districts: f.districts.map((id) => shortDistrictName(districtName(screen, id), screen.locale)),
+    extension,
+  })
+}
+
+function chartFileName(screen: ExportScreen, chart: ExportableChart, extension: string): string {
+  const f = screen.filters
+  const yearInTitle = f.year === 'latest' ? screen.t('chart.latestYear') : String(f.year)
+  return exportFileName(screen, chartSubject(chart.title, yearInTitle), extension)
+}
+
+/** The view's name in words, e.g. '分类 · 组织建设'. */
+export function viewName(screen: ExportScreen): string {
+  const { filters: f, catalogue, locale, t } = screen
+  const en = locale === 'en'
+  let detail = ''
+  if (f.view === 'category') detail = t(`category.${f.category}`)
+  else if (f.view === 'indicator' && f.indicator) {
+    const ind = catalogue.indicators.find((i) => i.id === f.indicator)
+    detail = ind ? (en ? ind.nameEn : ind.nameZh) : ''
+  } else if (f.view === 'district' && f.district) detail = districtName(screen, f.district)
+  const base = t(`nav.${f.view}`)
+  return detail ? `${base} · ${detail}` : base
+}
+
+/** The chart's size on screen in CSS px; its table's width and the CSS chart height when the table is showing. */
+function chartSize(chart: ExportableChart): { width: number; height: number } {
+  const live = chart.instance()
+  if (live && live.getWidth() > 0 && live.getHeight() > 0) return { width: live.getWidth(), height: live.getHeight() }
+  const card = document.querySelector(`[data-chart-key="${CSS.escape(chart.key)}"]`)
+  // A chart not drawn yet (far from the viewport) still has its sized box; a card showing its table has not.
+  const box = card?.querySelector('.chart-card__chart')
+  const body = box ?? card?.querySelector('.chart-card__table')
+  const cssHeight = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--chart-h'))
+  const height = box && box.clientHeight > 0 ? box.clientHeight : cssHeight
+  return {
+    width: body && body.clientWidth > 0 ? body.clientWidth : FALLBACK_SIZE.width,
+    height: Number.isFinite(height) && height > 0 ? height : FALLBACK_SIZE.height,
+  }
+}
+
+function imageInput(
+  chart: ExportableChart,
+  decorate: boolean,
+  size: { width: number; height: number } = chartSize(chart),
+): ChartImageInput {
+  return {
+    option: chart.option,
+    title: chart.title,
+    takeaway: chart.takeaway,
+    badge: chart.badge,
+    footnote: chart.footnote,
+    width: size.width,
+    chartHeight: size.height,
+    decorate,
+  }
+}
+
+function figureLabels(t: Translate): FigureTableLabels {
+  return {
+    columns: {
+      district: t('export.columns.district'),
+      indicator: t('export.columns.indicator'),
+      period: t('export.columns.period'),
+      value: t('export.columns.value'),
+      unit: t('export.columns.unit'),
+      qualifier: t('export.columns.qualifier'),
+      source: t('export.columns.source'),
+      quote: t('export.columns.quote'),
+      note: t('export.columns.note'),
+    },
+    qualifierNames: {
+      exact: t('qualifier.exact'),
+      approx: t('qualifier.approx'),
+      at_least: t('qualifier.at_least'),
+      at_most: t('qualifier.at_most'),
+    },
+  }
+}
+
+/** The figures behind some charts; charts with no figures of their own (the radar) give their on-screen tables. */
+function figuresOf(screen: ExportScreen, charts: readonly ExportableChart[]): ExportTable {
+  const metrics = resolveMetrics(collectMetricKeys(charts.map((c) => c.table)), screen.metrics)
+  if (metrics.length) return buildFigureTable(metrics, screen.catalogue, screen.locale, figureLabels(screen.t))
+  const tables = charts.map((c) => chartTableToExport(c.table))
+  const header = tables[0]?.header ?? []
+  const same = tables.filter((x) => x.header.join('\u0000') === header.join('\u0000'))
+  const table = { header, rows: same.flatMap((x) => x.rows) }
+  if (!table.rows.length) throw new ExportNotice(screen.t('export.status.noData'))
+  return table
+}
+
+function requireCharts(screen: ExportScreen, charts: readonly ExportableChart[]): void {
+  if (!charts.length) throw new ExportNotice(screen.t('export.status.noCharts'))
+}
+
+/** One chart as a PNG at pixelRatio × its on-screen size, with title, takeaway and footnote. */
+export async function chartPngFile(
+  screen: ExportScreen,
+  chart: ExportableChart,
+  pixelRatio: number,
+): Promise<ExportFile> {
+  return { blob: await chartPngBlob(imageInput(chart, true), pixelRatio), name: chartFileName(screen, chart, 'png') }
+}
+
+/** One chart as a standalone SVG. */
+export async function chartSvgFile(screen: ExportScreen, chart: ExportableChart): Promise<ExportFile> {
+  const { chartSvg } = await import('./chart-svg')
+  const svg = chartSvg(imageInput(chart, true))
+  return { blob: new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name: chartFileName(screen, chart, 'svg') }
+}
+
+/** One chart's figures as CSV. */
+export function chartCsvFile(screen: ExportScreen, chart: ExportableChart): ExportFile {
+  const csv = serializeTableCsv(figuresOf(screen, [chart]))
+  return { blob: new Blob([csv], { type: CSV_TYPE }), name: chartFileName(screen, chart, 'csv') }
+}
+
+/** Every chart of the view as a PNG, numbered in page order, in one ZIP. */
+export async function viewZipFile(
+  screen: ExportScreen,
+  charts: readonly ExportableChart[],
+  onProgress: OnProgress,
+): Promise<ExportFile> {
+  requireCharts(screen, charts)
+  const { zipFiles } = await import('./zip-files')
+  const files = []
+  for (const [i, chart] of charts.entries()) {
+    onProgress(i + 1, charts.length)
+    await nextFrame()
+    const blob = await chartPngBlob(imageInput(chart, true), 2)
+    const name = numberedFileName(i, charts.length, chartFileName(screen, chart, 'png'))
+    files.push({ name, data: new Uint8Array(await blob.arrayBuffer()) })
+  }
+  const zip = zipFiles(files)
+  return { blob: new Blob([zip], { type: 'application/zip' }), name: exportFileName(screen, viewName(screen), 'zip') }
+}
+
+/** The view as a 16:9 deck: title slide, one chart per slide with its takeaway as headline, sources slide. */
+export async function viewPptxFile(
+  screen: ExportScreen,
+  charts: readonly ExportableChart[],
+  onProgress: OnProgress,
+): Promise<ExportFile> {
+  requireCharts(screen, charts)
+  const { t, filters: f, locale } = screen
+  const deck = import('./pptx-deck')
+  const size = slideImageSize()
+  const images = new Map<string, string>()
+  for (const [i, chart] of charts.entries()) {
+    onProgress(i + 1, charts.length)
+    await nextFrame()
+    images.set(chart.key, chartPngDataUrl(imageInput(chart, false, size), SLIDE_PIXEL_RATIO))
+  }
+  const name = viewName(screen)
+  const en = locale === 'en'
+  const slides = buildSlidePlan({
+    appName: t('app.title'),
+    viewName: name,
+    filterLines: describeFilters(
+      {
+        yearText: f.year === 'latest' ? t('export.slides.latestYear') : String(f.year),
+        districtNames: f.districts.map((id) => districtName(screen, id)),
+        extra: f.cumulative ? [t('export.slides.cumulative')] : [],
+      },
+      {
+        year: (year) => t('export.slides.year', { year }),
+        districts: (list) => t('export.slides.districts', { list }),
+        separator: en ? ', ' : '、',
+      },
+    ),
+    dateText: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date()),
+    charts: charts.map((c) => ({
+      key: c.key,
+      title: c.title,
+      takeaway: c.takeaway,
+      badge: c.badge,
+      footnote: c.footnote,
+      sources: sourceTitles(resolveMetrics(collectMetricKeys([c.table]), screen.metrics), screen.catalogue),
+    })),
+    labels: {
+      sourcesHeading: t('export.slides.sourcesHeading'),
+      noSources: t('export.slides.noSources'),
+      exportedOn: (date) => t('export.slides.exportedOn', { date }),
+    },
+  })
+  const { buildPptx } = await deck
+  const blob = await buildPptx(slides, images, { title: name, author: t('app.title'), lang: locale })
+  return { blob: new Blob([blob], { type: PPTX_TYPE }), name: exportFileName(screen, name, 'pptx') }
+}
+
+function figuresFileName(screen: ExportScreen, extension: string): string {
+  return exportFileName(screen, screen.t('export.file.figures', { view: viewName(screen) }), extension)
+}
+
+/** The view's figures as CSV (UTF-8 with BOM). */
+export function viewCsvFile(screen: ExportScreen, charts: readonly ExportableChart[]): ExportFile {
+  requireCharts(screen, charts)
+  const csv = serializeTableCsv(figuresOf(screen, charts))
+  return { blob: new Blob([csv], { type: CSV_TYPE }), name: figuresFileName(screen, 'csv') }
+}
+
+/** The view's figures as an Excel workbook with the same columns as the CSV. */
+export async function viewXlsxFile(screen: ExportScreen, charts: readonly ExportableChart[]): Promise<ExportFile> {
+  requireCharts(screen, charts)
+  const table = figuresOf(screen, charts)
+  const { buildXlsx } = await import('./xlsx')
+  return {
+    blob: new Blob([buildXlsx(table, viewName(screen))], { type: XLSX_TYPE }),
+    name: figuresFileName(screen, 'xlsx'),
+  }
+}

@@ -1,0 +1,113 @@
+import type { Catalogue, Metric, Qualifier } from '../types/domain'
+import { unitLabel, type Locale } from '../domain/format'
+import { metricKey } from '../domain/metric'
+import { formatPlainDecimal } from '../dataset/plain-decimal'
+import { serializeCsv } from '../dataset/export-csv'
+
+/** Columns of a figures export, in order. */
+export const FIGURE_COLUMNS = [
+  'district',
+  'indicator',
+  'period',
+  'value',
+  'unit',
+  'qualifier',
+  'source',
+  'quote',
+  'note',
+] as const
+/** One column of a figures export. */
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number]
+
+/** A cell: text, or a number that a spreadsheet should keep as a number. */
+export type Cell = string | number
+
+/** A table to write as CSV or Excel. */
+export interface ExportTable {
+  header: string[]
+  rows: Cell[][]
+}
+
+/** Translated headings and qualifier names (the builder never translates). */
+export interface FigureTableLabels {
+  columns: Record<FigureColumn, string>
+  qualifierNames: Record<Qualifier, string>
+}
+
+/** A chart's table as the registry holds it: headings, and rows of text cells with the figure behind each. */
+export interface ChartTableLike {
+  columns: readonly string[]
+  rows: ReadonlyArray<{ cells: readonly string[]; metricKey: string | null }>
+}
+
+/** The figure keys behind some charts' tables, in page and row order, each once. */
+export function collectMetricKeys(tables: ReadonlyArray<Pick<ChartTableLike, 'rows'>>): string[] {
+  const keys = new Set<string>()
+  for (const t of tables) for (const r of t.rows) if (r.metricKey) keys.add(r.metricKey)
+  return [...keys]
+}
+
+/** Looks figures up by their metric key; keys no longer in force (an import was hidden) are skipped. */
+export function resolveMetrics(keys: readonly string[], metrics: readonly Metric[]): Metric[] {
+  const wanted = new Set(keys)
+  const byKey = new Map<string, Metric>()
+  for (const m of metrics) {
+    const k = metricKey(m)
+    if (wanted.has(k)) byKey.set(k, m)
+  }
+  return keys.flatMap((k) => byKey.get(k) ?? [])
+}
+
+/** Source titles of figures, each once, in order of first use. */
+export function sourceTitles(metrics: readonly Metric[], catalogue: Catalogue): string[] {
+  const titles = new Map(catalogue.sources.map((s) => [s.id, s.titleZh]))
+  return [...new Set(metrics.map((m) => titles.get(m.source) ?? m.source).filter((s) => s.trim() !== ''))]
+}
+
+/** The figures as a table: names in the current language, values as numbers in their base unit. */
+export function buildFigureTable(
+  metrics: readonly Metric[],
+  catalogue: Catalogue,
+  locale: Locale,
+  labels: FigureTableLabels,
+): ExportTable {
+  const districts = new Map(catalogue.districts.map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameZh]))
+  const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
+  const sources = new Map(catalogue.sources.map((s) => [s.id, s.titleZh]))
+  return {
+    header: FIGURE_COLUMNS.map((c) => labels.columns[c]),
+    rows: metrics.map((m) => {
+      const ind = indicators.get(m.indicator)
+      return [
+        districts.get(m.district) ?? m.district,
+        ind ? (locale === 'en' ? ind.nameEn : ind.nameZh) : m.indicator,
+        m.period,
+        m.value,
+        ind ? unitLabel(ind.unit, locale) : '',
+        labels.qualifierNames[m.qualifier],
+        sources.get(m.source) ?? m.source,
+        m.quote,
+        m.note,
+      ]
+    }),
+  }
+}
+
+/** A chart's on-screen table as an export table (for charts whose cells are not figures, like the radar's shares). */
+export function chartTableToExport(table: ChartTableLike): ExportTable {
+  return { header: [...table.columns], rows: table.rows.map((r) => [...r.cells]) }
+}
+
+/** Cell text for CSV: numbers as plain decimals, never 1e-7. */
+export function cellText(cell: Cell): string {
+  return typeof cell === 'number' ? formatPlainDecimal(cell) : cell
+}
+
+/** The table as CSV: UTF-8 with BOM (Excel keeps Chinese intact), formula-like cells neutralised. */
+export function serializeTableCsv(table: ExportTable): string {
+  return serializeCsv(
+    table.header,
+    table.rows.map((r) => r.map(cellText)),
+    { bom: true },
+  )
+}

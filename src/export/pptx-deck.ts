@@ -1,0 +1,152 @@
+import PptxGenJS from 'pptxgenjs'
+import { SLIDE, slideImageBox, type ChartSlide, type Slide, type SourcesSlide, type TitleSlide } from './slide-plan'
+
+/** Deck properties. */
+export interface DeckMeta {
+  title: string
+  author: string
+  lang: 'zh-CN' | 'en'
+}
+
+// Office ships Microsoft YaHei on Windows and maps it on macOS; every text box stays editable text.
+const FONT = 'Microsoft YaHei'
+const INK = '1B2430'
+const MUTED = '5B6675'
+const WARN = '7A4B00'
+const ACCENT = 'B4232A'
+const W = SLIDE.width - 2 * SLIDE.margin
+
+function text(lang: DeckMeta['lang']): { fontFace: string; lang: string; color: string; margin: number } {
+  return { fontFace: FONT, lang, color: INK, margin: 0 }
+}
+
+function addTitleSlide(pptx: PptxGenJS, s: TitleSlide, meta: DeckMeta): void {
+  const slide = pptx.addSlide()
+  slide.background = { color: 'FFFFFF' }
+  slide.addShape('rect', { x: 0, y: 0, w: SLIDE.width, h: 0.18, fill: { color: ACCENT }, line: { color: ACCENT } })
+  slide.addText(s.subtitle, { ...text(meta.lang), x: SLIDE.margin, y: 1.4, w: W, h: 0.5, fontSize: 18, color: MUTED })
+  slide.addText(s.title, {
+    ...text(meta.lang),
+    x: SLIDE.margin,
+    y: 2.0,
+    w: W,
+    h: 1.3,
+    fontSize: 40,
+    bold: true,
+    fit: 'shrink',
+    valign: 'top',
+  })
+  slide.addText(
+    s.lines.map((line) => ({ text: line, options: { breakLine: true } })),
+    { ...text(meta.lang), x: SLIDE.margin, y: 3.6, w: W, h: 1.6, fontSize: 20, valign: 'top', paraSpaceAfter: 6 },
+  )
+  slide.addText(s.date, { ...text(meta.lang), x: SLIDE.margin, y: 6.3, w: W, h: 0.45, fontSize: 14, color: MUTED })
+}
+
+function addChartSlide(pptx: PptxGenJS, s: ChartSlide, image: string | undefined, meta: DeckMeta): void {
+  const slide = pptx.addSlide()
+  slide.background = { color: 'FFFFFF' }
+  slide.slideNumber = {
+    x: SLIDE.width - SLIDE.margin - 0.5,
+    y: 7.0,
+    w: 0.5,
+    h: 0.3,
+    fontSize: 10,
+    color: MUTED,
+    align: 'right',
+  }
+  slide.addText(s.headline, {
+    ...text(meta.lang),
+    x: SLIDE.margin,
+    y: SLIDE.headline.y,
+    w: W,
+    h: SLIDE.headline.h,
+    fontSize: 24,
+    bold: true,
+    fit: 'shrink',
+    valign: 'middle',
+  })
+  slide.addText(s.title, {
+    ...text(meta.lang),
+    x: SLIDE.margin,
+    y: SLIDE.title.y,
+    w: W,
+    h: SLIDE.title.h,
+    fontSize: 14,
+    color: MUTED,
+    valign: 'middle',
+  })
+  if (image)
+    slide.addImage({
+      data: image,
+      ...slideImageBox(),
+      altText: `${s.title}${meta.lang === 'en' ? '. ' : '。'}${s.headline}`,
+    })
+  const notes = [
+    ...(s.badge ? [{ text: s.badge, options: { color: WARN, breakLine: true } }] : []),
+    ...(s.footnote ? [{ text: s.footnote, options: { color: MUTED } }] : []),
+  ]
+  if (notes.length)
+    slide.addText(notes, {
+      ...text(meta.lang),
+      x: SLIDE.margin,
+      y: SLIDE.notes.y,
+      w: W - 0.7,
+      h: SLIDE.notes.h,
+      fontSize: 10.5,
+      fit: 'shrink',
+      valign: 'top',
+      paraSpaceAfter: 2,
+    })
+}
+
+function addSourcesSlide(pptx: PptxGenJS, s: SourcesSlide, meta: DeckMeta): void {
+  const slide = pptx.addSlide()
+  slide.background = { color: 'FFFFFF' }
+  slide.addText(s.heading, {
+    ...text(meta.lang),
+    x: SLIDE.margin,
+    y: 0.4,
+    w: W,
+    h: 0.9,
+    fontSize: 28,
+    bold: true,
+    valign: 'middle',
+  })
+  slide.addText(
+    s.items.map((item) => ({ text: item, options: { bullet: true, breakLine: true } })),
+    {
+      ...text(meta.lang),
+      x: SLIDE.margin,
+      y: 1.5,
+      w: W,
+      h: 5.5,
+      fontSize: 16,
+      valign: 'top',
+      fit: 'shrink',
+      paraSpaceAfter: 8,
+    },
+  )
+}
+
+/** Builds the deck from a slide plan and the chart images (PNG data URLs by chart key). */
+export async function buildPptx(
+  slides: readonly Slide[],
+  images: ReadonlyMap<string, string>,
+  meta: DeckMeta,
+): Promise<Blob> {
+  const pptx = new PptxGenJS()
+  pptx.layout = 'LAYOUT_WIDE'
+  pptx.title = meta.title
+  pptx.author = meta.author
+  pptx.company = meta.author
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT }
+  for (const s of slides) {
+    if (s.kind === 'title') addTitleSlide(pptx, s, meta)
+    else if (s.kind === 'chart') addChartSlide(pptx, s, images.get(s.chartKey), meta)
+    else addSourcesSlide(pptx, s, meta)
+  }
+  const out = await pptx.write({ outputType: 'blob', compression: true })
+  if (out instanceof Blob) return out
+  throw new Error('pptxgenjs did not return a Blob')
+}

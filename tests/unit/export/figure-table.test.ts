@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildFigureTable,
+  cellText,
+  chartTableToExport,
+  collectMetricKeys,
+  resolveMetrics,
+  serializeTableCsv,
+  sourceTitles,
+  type FigureTableLabels,
+} from '../../../src/export/figure-table'
+import { metricKey } from '../../../src/domain/metric'
+import type { Catalogue } from '../../../src/types/domain'
+import { makeMetric } from '../domain/metric-fixture'
+
+const CATALOGUE: Catalogue = {
+  districts: [
+    { id: 'xiaoshan', nameZh: '萧山区', nameEn: 'Xiaoshan', color: '#0072b2' },
+    { id: 'fuyang', nameZh: '富阳区', nameEn: 'Fuyang', color: '#cc79a7' },
+  ],
+  indicators: [
+    {
+      id: 'unions_founded',
+      category: 'organising',
+      nameZh: '新建基层工会',
+      nameEn: 'New base-level unions',
+      unit: '家',
+      description: '',
+    },
+    { id: 'aid', category: 'welfare', nameZh: '帮扶金额', nameEn: 'Aid paid', unit: '元', description: '' },
+  ],
+  sources: [
+    {
+      id: 'xs-2024',
+      district: 'xiaoshan',
+      titleZh: '凝聚时代“工力量”',
+      published: '2025',
+      period: '2024',
+      file: 'a.txt',
+      note: '',
+    },
+  ],
+}
+
+const LABELS: FigureTableLabels = {
+  columns: {
+    district: '区县',
+    indicator: '指标',
+    period: '时期',
+    value: '数值',
+    unit: '单位',
+    qualifier: '口径',
+    source: '来源',
+    quote: '原文',
+    note: '说明',
+  },
+  qualifierNames: { exact: '确数', approx: '约数', at_least: '下限', at_most: '上限' },
+}
+
+const A = makeMetric({ district: 'xiaoshan', value: 442, qualifier: 'at_least', quote: '新建工会 442 家以上' })
+const B = makeMetric({ district: 'fuyang', indicator: 'aid', value: 0.0000001, source: '=HYPERLINK("x")', note: '+1' })
+const C = makeMetric({ district: 'fuyang', period: '2016-2020', value: 1200, dataset: 'import-1' })
+
+describe('collectMetricKeys / resolveMetrics', () => {
+  it('lists each figure once, in page and row order, skipping empty slots', () => {
+    const row = (key: string | null): { cells: string[]; metricKey: string | null } => ({ cells: [], metricKey: key })
+    const tables = [
+      { rows: [row(metricKey(A)), row(null), row(metricKey(C))] },
+      { rows: [row(metricKey(C)), row(metricKey(B))] },
+    ]
+    expect(collectMetricKeys(tables)).toEqual([metricKey(A), metricKey(C), metricKey(B)])
+  })
+
+  it('finds the figures in force, including imported ones, and drops keys no longer there', () => {
+    const keys = [metricKey(C), 'gone|x|2024|builtin', metricKey(A)]
+    expect(resolveMetrics(keys, [A, B, C])).toEqual([C, A])
+  })
+})
+
+describe('buildFigureTable', () => {
+  it('has the district, indicator, period, value, unit, qualifier, source, quote and note columns', () => {
+    const table = buildFigureTable([A], CATALOGUE, 'zh-CN', LABELS)
+    expect(table.header).toEqual(['区县', '指标', '时期', '数值', '单位', '口径', '来源', '原文', '说明'])
+    expect(table.rows[0]).toEqual([
+      '萧山区',
+      '新建基层工会',
+      '2024',
+      442,
+      '家',
+      '下限',
+      '凝聚时代“工力量”',
+      '新建工会 442 家以上',
+      '',
+    ])
+  })
+
+  it('names districts and indicators in English and keeps a period range as written', () => {
+    const row = buildFigureTable([C], CATALOGUE, 'en', LABELS).rows[0]
+    expect(row?.slice(0, 5)).toEqual(['Fuyang', 'New base-level unions', '2016-2020', 1200, 'orgs'])
+  })
+
+  it('keeps an unknown source as its free text', () => {
+    expect(buildFigureTable([B], CATALOGUE, 'zh-CN', LABELS).rows[0]?.[6]).toBe('=HYPERLINK("x")')
+  })
+})
+
+describe('serializeTableCsv', () => {
+  it('starts with a BOM, writes the header and keeps Chinese intact', () => {
+    const csv = serializeTableCsv(buildFigureTable([A], CATALOGUE, 'zh-CN', LABELS))
+    expect(csv.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,来源,原文,说明\r\n')).toBe(true)
+    expect(csv).toContain('萧山区,新建基层工会,2024,442,家,下限,凝聚时代“工力量”,新建工会 442 家以上,')
+  })
+
+  it('neutralises formula cells and writes tiny values as plain decimals', () => {
+    const csv = serializeTableCsv(buildFigureTable([B], CATALOGUE, 'zh-CN', LABELS))
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
+    expect(csv).toContain(",'+1\r\n")
+    expect(csv).toContain(',0.0000001,')
+    expect(cellText(-3)).toBe('-3')
+  })
+})
+
+describe('sourceTitles / chartTableToExport', () => {
+  it('lists each source title once, in order of first use', () => {
+    expect(sourceTitles([A, B, A], CATALOGUE)).toEqual(['凝聚时代“工力量”', '=HYPERLINK("x")'])
+  })
+
+  it('copies a chart table whose cells are not figures', () => {
+    const table = { columns: ['区县', '指标', '相对水平'], rows: [{ cells: ['萧山区', 'A', '100%'], metricKey: null }] }
+    expect(chartTableToExport(table)).toEqual({ header: ['区县', '指标', '相对水平'], rows: [['萧山区', 'A', '100%']] })
+  })
+})

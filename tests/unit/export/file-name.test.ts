@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildExportFileName,
+  chartSubject,
+  numberedFileName,
+  sanitizeFileNamePart,
+  shortDistrictName,
+  uniqueFileNames,
+} from '../../../src/export/file-name'
+
+describe('buildExportFileName', () => {
+  it('joins subject, year and the districts’ short names', () => {
+    expect(
+      buildExportFileName({
+        subject: '新建基层工会数',
+        yearText: '2024',
+        districts: ['萧山', '西湖', '钱塘', '富阳'],
+        extension: 'png',
+      }),
+    ).toBe('新建基层工会数_2024_萧山-西湖-钱塘-富阳.png')
+  })
+
+  it('writes the latest-figures choice as a word in the current language', () => {
+    expect(
+      buildExportFileName({
+        subject: 'New unions',
+        yearText: 'latest',
+        districts: ['Xiaoshan', 'Fuyang'],
+        extension: 'svg',
+      }),
+    ).toBe('New unions_latest_Xiaoshan-Fuyang.svg')
+  })
+
+  it('strips characters Windows forbids and leaves out empty parts', () => {
+    expect(
+      buildExportFileName({ subject: 'a<b>:"c/d\\e|f?g*h\u0001', yearText: '', districts: [], extension: '.CSV' }),
+    ).toBe('abcdefgh.csv')
+  })
+
+  it('never returns an empty or reserved name', () => {
+    expect(buildExportFileName({ subject: '???', yearText: '', districts: [], extension: 'png' })).toBe('export.png')
+    expect(buildExportFileName({ subject: 'CON', yearText: '', districts: [], extension: 'png' })).toBe('_CON.png')
+  })
+})
+
+describe('sanitizeFileNamePart', () => {
+  it('tidies whitespace and the middle dot, and drops trailing dots', () => {
+    expect(sanitizeFileNamePart('  新建基层工会 ·  历年趋势.. ')).toBe('新建基层工会·历年趋势')
+  })
+
+  it('caps the length by characters, not UTF-16 units', () => {
+    expect([...sanitizeFileNamePart('工'.repeat(200), 10)]).toHaveLength(10)
+  })
+})
+
+describe('shortDistrictName', () => {
+  it('drops the administrative suffix in Chinese and keeps English names', () => {
+    expect(['萧山区', '西湖区', '钱塘区', '富阳区'].map((n) => shortDistrictName(n, 'zh-CN'))).toEqual([
+      '萧山',
+      '西湖',
+      '钱塘',
+      '富阳',
+    ])
+    expect(shortDistrictName('Xiaoshan', 'en')).toBe('Xiaoshan')
+    expect(shortDistrictName('Xihu District', 'en')).toBe('Xihu')
+  })
+
+  it('keeps a two-character name whole', () => {
+    expect(shortDistrictName('市区', 'zh-CN')).toBe('市区')
+  })
+})
+
+describe('chartSubject', () => {
+  it('removes the year the file name states anyway', () => {
+    expect(chartSubject('新建基层工会 · 2024', '2024')).toBe('新建基层工会')
+    expect(chartSubject('新建基层工会 · 各区最新', '各区最新')).toBe('新建基层工会')
+    expect(chartSubject('New unions · Latest', 'Latest')).toBe('New unions')
+  })
+
+  it('keeps other parts of the title', () => {
+    expect(chartSubject('新建基层工会 · 历年趋势', '2024')).toBe('新建基层工会·历年趋势')
+    expect(chartSubject('共有指标相对水平', '2024')).toBe('共有指标相对水平')
+  })
+})
+
+describe('uniqueFileNames / numberedFileName', () => {
+  it('numbers repeated names inside one archive', () => {
+    expect(uniqueFileNames(['a.png', 'b.png', 'A.png', 'a.png'])).toEqual(['a.png', 'b.png', 'A (2).png', 'a (3).png'])
+  })
+
+  it('prefixes page order with enough digits to sort', () => {
+    expect(numberedFileName(0, 9, 'x.png')).toBe('01_x.png')
+    expect(numberedFileName(11, 120, 'x.png')).toBe('012_x.png')
+  })
+})
