@@ -57,7 +57,13 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [vue(), builtInData(), contentSecurityPolicy()],
+  plugins: [vue({ features: { optionsAPI: false, prodDevtools: false } }), builtInData(), contentSecurityPolicy()],
+  // Compile-time flags drop code paths we never use (legacy vue-i18n API, global components, devtools).
+  define: {
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   preview: { port: 4173, strictPort: true },

@@ -29,8 +29,9 @@ use([
 ])
 
 /** Font stack that Chinese Windows and macOS both have, so nothing is downloaded. */
+// Single quotes inside: ECharts' SVG renderer writes font-family into a double-quoted attribute unescaped.
 export const FONT_FAMILY =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif'
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif"
 
 /** Light theme registered name for vue-echarts' `theme` prop. */
 export const THEME_LIGHT = {

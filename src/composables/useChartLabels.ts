@@ -37,6 +37,7 @@ export function useChartLabels(): UseChartLabelsReturn {
       periodsDiffer: (periods) => t('chart.periodsDiffer', { periods }),
       cumulativeMixed: (districts) => t('chart.cumulativeMixed', { districts }),
       scopeNote: (district, note) => t('chart.scopeNote', { district, note }),
+      yearlyAverage: t('chart.yearlyAverage'),
       trendTitle: (indicator) => t('chart.trendTitle', { indicator }),
       notPlotted: t('chart.notPlotted'),
     }

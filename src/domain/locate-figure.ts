@@ -4,7 +4,7 @@ export interface FigureSpan {
   end: number
 }
 
-const NUMBER_WITH_SCALE = /(\d+(?:\.\d+)?)\s*(亿|万)?/g
+const NUMBER_WITH_SCALE = /(\d+(?:\.\d+)?)[\s*]*(亿|万)?/g
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 }
 
 /** Finds the number in `quote` that states `value` (97.89万 ↔ 978900); null when none matches. */

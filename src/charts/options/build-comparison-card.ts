@@ -1,4 +1,4 @@
-import type { Catalogue, Indicator, Metric, Qualifier } from '../../types/domain'
+import type { Catalogue, Indicator, Metric, Qualifier, Unit } from '../../types/domain'
 import type { Locale } from '../../domain/format'
 import { formatMetricValue, unitLabel } from '../../domain/format'
 import { buildTakeaway, comparability, selectFigures, type YearChoice } from '../../domain/compare'
@@ -23,6 +23,8 @@ export interface ComparisonCardLabels {
   periodsDiffer: (periods: string) => string
   cumulativeMixed: (districts: string) => string
   scopeNote: (district: string, note: string) => string
+  /** Label of the derived yearly average shown beside a multi-year total. */
+  yearlyAverage: string
 }
 
 /** Everything a ChartCard shows for one indicator compared across districts. */
@@ -33,6 +35,14 @@ export interface ComparisonCard {
   badge: string
   footnote: string
   table: { columns: string[]; rows: Array<{ cells: string[]; metricKey: string | null }> }
+}
+
+/** ' · 年均（推算）≈186家' for a multi-year total; '' for a single year's figure. */
+export function yearlyAverage(m: Metric, unit: Unit, locale: Locale, label: string): string {
+  const years = m.end - m.start + 1
+  if (years <= 1) return ''
+  const avg = Math.round((m.value / years) * 100) / 100
+  return ` · ${label} ≈${formatMetricValue({ value: avg, qualifier: 'exact' }, unit, locale, 'exact')}`
 }
 
 /** First sentence of a note, at most 60 characters: the badge says how, the provenance panel has the rest. */
@@ -108,6 +118,7 @@ export function buildComparisonCard(input: {
     option,
     takeaway: buildTakeaway({
       entries,
+      year: input.year,
       allMetrics: input.metrics,
       districtName: name,
       indicatorName,
@@ -123,7 +134,8 @@ export function buildComparisonCard(input: {
           ? [
               name(e.district),
               formatMetricValue(e.metric, indicator.unit, locale, 'exact') +
-                (isDerived(e.metric) ? ` (${labels.derived})` : ''),
+                (isDerived(e.metric) ? ` (${labels.derived})` : '') +
+                yearlyAverage(e.metric, indicator.unit, locale, labels.yearlyAverage),
               e.metric.period,
               labels.qualifierNames[e.metric.qualifier],
             ]

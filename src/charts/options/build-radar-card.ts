@@ -10,10 +10,47 @@ export interface RadarCardLabels {
   title: string
   note: string
   noData: string
-  notDrawn: (district: string, list: string) => string
+  /** Districts left off because they lack a figure on some axis (details are in the table). */
+  notDrawn: (districts: string) => string
   districtLabel: string
   indicatorLabel: string
   shareLabel: string
+  sources: (list: string) => string
+}
+
+/**
+ * Radar axes for a district profile. A radar cannot show a gap, so a district is drawn only if it has every axis:
+ * greedily add the partner districts that keep the most indicators in common with the highlighted one (at least
+ * three), then keep those common indicators, most widely reported first, at most `max`.
+ */
+export function pickRadarAxes(
+  metrics: readonly Metric[],
+  candidates: readonly string[],
+  districts: readonly string[],
+  year: YearChoice,
+  highlight: string | undefined,
+  max = 8,
+): string[] {
+  const profile = normaliseProfile(metrics, [...districts], [...candidates], year)
+  const has = (d: string, i: number): boolean => profile.axes[i]?.districtsWithFigure.includes(d) ?? false
+  const own = highlight ?? districts[0] ?? ''
+  let axes = profile.axes.map((_, i) => i).filter((i) => has(own, i) && (profile.axes[i]?.districtsWithFigure.length ?? 0) >= 2)
+  const others = districts.filter((d) => d !== own)
+  let chosen: string[] = []
+  for (;;) {
+    const best = others
+      .filter((d) => !chosen.includes(d))
+      .map((d) => ({ d, common: axes.filter((i) => has(d, i)) }))
+      .sort((a, b) => b.common.length - a.common.length)[0]
+    if (!best || best.common.length < 3) break
+    chosen = [...chosen, best.d]
+    axes = best.common
+  }
+  if (!chosen.length) return []
+  return axes
+    .sort((a, b) => (profile.axes[b]?.districtsWithFigure.length ?? 0) - (profile.axes[a]?.districtsWithFigure.length ?? 0) || a - b)
+    .slice(0, max)
+    .map((i) => profile.axes[i]?.indicator ?? '')
 }
 
 /** Radar of districts' standing on shared indicators, each axis scaled to the highest district that has the figure. */
@@ -45,7 +82,8 @@ export function buildRadarCard(input: {
     indicatorNames[i.id] = en ? i.nameEn : i.nameZh
     units[i.id] = i.unit
   }
-  const profile = normaliseProfile(input.metrics, input.districts, input.indicatorIds, input.year)
+  const axes = pickRadarAxes(input.metrics, input.indicatorIds, input.districts, input.year, input.settings.highlight)
+  const profile = normaliseProfile(input.metrics, input.districts, axes, input.year)
   const { option, notDrawn } = buildRadarOption({
     districts: input.districts.map((id) => ({
       id,
@@ -57,23 +95,26 @@ export function buildRadarCard(input: {
     labels: {
       note: labels.note,
       noData: labels.noData,
-      notDrawn: (d, list) => labels.notDrawn(d, list.join(en ? ', ' : '、')),
+      notDrawn: () => '',
     },
     settings: input.settings,
     locale,
     units,
   })
-  const sep = en ? '; ' : '；'
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
   return {
     title: labels.title,
     option,
-    takeaway: notDrawn
-      .map((n) =>
-        labels.notDrawn(name(n.district), n.missing.map((i) => indicatorNames[i] ?? i).join(en ? ', ' : '、')),
-      )
-      .join(sep),
-    footnote: labels.note,
+    takeaway: notDrawn.length ? labels.notDrawn(notDrawn.map((n) => name(n.district)).join(en ? ', ' : '、')) : '',
+    footnote: labels.sources(
+      [
+        ...new Set(
+          Object.values(profile.metrics)
+            .flat()
+            .flatMap((m) => (m ? [catalogue.sources.find((x) => x.id === m.source)?.titleZh ?? m.source] : [])),
+        ),
+      ].join(en ? '; ' : '；'),
+    ),
     table: {
       columns: [labels.districtLabel, labels.indicatorLabel, labels.shareLabel],
       rows: input.districts.flatMap((d) =>

@@ -24,3 +24,11 @@ describe('locateFigure', () => {
     expect(locateFigure('新建工会442家', 641)).toBeNull()
   })
 })
+
+describe('locateFigure with markdown emphasis left in a quote', () => {
+  it('reads 超**2**万人 as 20000', () => {
+    const q = '服务职工超**2**万人'
+    const span = locateFigure(q, 20000)
+    expect(span && q.slice(span.start, span.end)).toBe('2**万')
+  })
+})
