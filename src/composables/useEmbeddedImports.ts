@@ -1,0 +1,28 @@
+import { onMounted } from 'vue'
+import { loadMetricsCsv } from '../dataset/load'
+import { useDatasetsStore, type ImportedDataset } from '../stores/datasets'
+import { readEmbeddedData } from '../components/presentation/offline/embedded-data'
+
+let applied = false
+
+/**
+ * In an offline copy made with "download offline copy", adds the imported datasets it carries (as CSV, checked by
+ * the same validator as any import) once the built-in data is loaded. Does nothing elsewhere.
+ */
+export function useEmbeddedImports(): void {
+  const datasets = useDatasetsStore()
+  onMounted(() => {
+    const embedded = readEmbeddedData()?.imports ?? []
+    if (applied || embedded.length === 0) return
+    applied = true
+    const encoder = new TextEncoder()
+    const loaded = embedded.flatMap((d): ImportedDataset[] => {
+      const res = loadMetricsCsv(encoder.encode(d.csv), datasets.catalogue, { fileName: d.fileName, datasetId: d.id })
+      if (!res.ok) return []
+      const { id, name, fileName, importedAt, hidden } = d
+      return [{ id, name, fileName, importedAt, hidden, encoding: res.encoding, metrics: res.rows }]
+    })
+    const ids = new Set(loaded.map((d) => d.id))
+    datasets.setImports([...datasets.imports.filter((d) => !ids.has(d.id)), ...loaded])
+  })
+}
