@@ -4,7 +4,7 @@ import type { EChartsType } from 'echarts/core'
 import type { ChartOption } from '../charts/options/types'
 import type { ChartTable } from '../components/chart/chart-table'
 
-/** What exporters and the presentation mode need to know about a chart on screen. */
+/** What exporters and the presentation mode need to know about a chart on screen; fields read the card's current props. */
 export interface RegisteredChart {
   /** Unique per mounted card (a chart id may repeat across views, never within one). */
   key: string
@@ -29,14 +29,13 @@ export const useChartRegistryStore = defineStore('chart-registry', () => {
   function unregister(key: string): void {
     entries.value = entries.value.filter((e) => e.key !== key)
   }
-  /** Charts sorted by their position in the document. */
+  /** Charts sorted by their position in the document (one DOM query, not one per chart). */
   const charts = computed(() => {
-    const order = (key: string): number => {
-      if (typeof document === 'undefined') return 0
-      const el = document.querySelector(`[data-chart-key="${CSS.escape(key)}"]`)
-      return el ? [...document.querySelectorAll('[data-chart-key]')].indexOf(el) : Number.MAX_SAFE_INTEGER
-    }
-    return [...entries.value].sort((a, b) => order(a.key) - order(b.key))
+    if (typeof document === 'undefined') return entries.value
+    const order = new Map<string, number>()
+    document.querySelectorAll('[data-chart-key]').forEach((el, i) => order.set(el.getAttribute('data-chart-key') ?? '', i))
+    const pos = (key: string): number => order.get(key) ?? Number.MAX_SAFE_INTEGER
+    return [...entries.value].sort((a, b) => pos(a.key) - pos(b.key))
   })
   return { entries, charts, register, unregister }
 })

@@ -12,6 +12,10 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 9)
 const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 24)
 const VIEW_SWITCHES = 50
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Built apart from dist/ so a benchmark never races a test run or a developer's build.
+const OUT = 'dist-bench'
+const FLOOR_OUT = 'dist-floor'
+const ONLY = process.env.BENCH_ONLY ?? '' // e.g. 'filter' to run one section while tuning
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -153,7 +157,7 @@ function parseThroughput() {
 
 async function main() {
   console.log('Building the app and the floor reference…')
-  await build({ logLevel: 'warn' })
+  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } })
   await build({
     root: 'tests/bench/floor',
     configFile: false,
@@ -161,10 +165,10 @@ async function main() {
     logLevel: 'warn',
     build: { outDir: '../../../dist-floor', emptyOutDir: true, target: 'es2022' },
   })
-  const app = sizes('dist')
-  const floor = sizes('dist-floor')
+  const app = sizes(OUT)
+  const floor = sizes(FLOOR_OUT)
 
-  const appServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
+  const appServer = await preview({ build: { outDir: OUT }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
   const floorServer = await preview({
     configFile: false,
     build: { outDir: 'dist-floor' },
@@ -188,14 +192,19 @@ async function main() {
   let readyApp, readyFloor, filter, heap
   try {
     // interleave so machine noise hits both alike
-    readyFloor = await timeToReady(browser, floorUrl)
-    readyApp = await timeToReady(browser, appUrl)
-    filter = await filterChanges(browser, appUrl)
-    heap = await heapAfterSwitches(browser, appUrl)
+    const want = (name) => !ONLY || ONLY === name
+    if (want('ready')) readyFloor = await timeToReady(browser, floorUrl)
+    if (want('ready')) readyApp = await timeToReady(browser, appUrl)
+    if (want('filter')) filter = await filterChanges(browser, appUrl)
+    if (want('heap')) heap = await heapAfterSwitches(browser, appUrl)
   } finally {
     await browser.close()
     await appServer.close()
     await floorServer.close()
+  }
+  if (ONLY) {
+    console.log(JSON.stringify({ readyApp, readyFloor, filter, heap }, null, 2))
+    return
   }
   const parse = parseThroughput()
 

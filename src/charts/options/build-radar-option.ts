@@ -139,7 +139,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
       const name = districts.find((d) => d.id === n.district)?.name ?? n.district
       return labels.notDrawn(name, n.missing.map(axisName))
     }),
-  ]
+  ].filter((line) => line !== '')
   const noteFont = scaled(FONT.note, s)
   const legendFont = scaled(FONT.legend, s)
 
@@ -170,8 +170,9 @@ export function buildRadarOption(input: RadarInput): RadarResult {
     tooltip: { trigger: 'item', confine: true, textStyle: { fontSize: tooltipFont }, formatter: tooltipFormatter },
     radar: {
       indicator: profile.axes.map((a) => ({ name: axisName(a.indicator), min: 0, max: 1 })),
-      center: ['50%', '53%'],
-      radius: '58%',
+      // Leave room below for the axis names at the bottom and the note under them.
+      center: ['50%', '50%'],
+      radius: '52%',
       splitNumber: 4,
       axisName: { fontSize: scaled(FONT.axisLabel, s), width: scaled(130, s), overflow: 'break' },
       axisLabel: { show: false },
