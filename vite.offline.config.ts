@@ -7,7 +7,7 @@ import base from './vite.config'
 /** Plugins of the online build the offline copy must not have: it carries its data inline and gets its own CSP. */
 const ONLINE_ONLY = new Set(['built-in-data', 'content-security-policy'])
 
-const OFFLINE_ENTRY = '/src/components/presentation/offline/offline-main.ts'
+const OFFLINE_ENTRY = '/src/offline/offline-main.ts'
 
 /** Starts the app from the offline entry, which serves the embedded data before main.ts runs. */
 function offlineEntry(): Plugin {

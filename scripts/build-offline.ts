@@ -19,7 +19,7 @@ import {
   withEmbeddedData,
   withHashedCsp,
   type EmbeddedData,
-} from '../src/components/presentation/offline/offline-html'
+} from '../src/offline/offline-html'
 
 const OUT = 'dist-offline'
 const BUILD = join(OUT, 'build')

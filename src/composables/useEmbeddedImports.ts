@@ -1,7 +1,7 @@
 import { onMounted } from 'vue'
 import { loadMetricsCsv } from '../dataset/load'
 import { useDatasetsStore, type ImportedDataset } from '../stores/datasets'
-import { readEmbeddedData } from '../components/presentation/offline/embedded-data'
+import { readEmbeddedData } from '../offline/embedded-data'
 
 let applied = false
 

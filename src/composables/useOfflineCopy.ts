@@ -9,8 +9,8 @@ import {
   isOfflineTemplate,
   withEmbeddedData,
   type EmbeddedData,
-} from '../components/presentation/offline/offline-html'
-import { offlineSelfTemplate } from '../components/presentation/offline/embedded-data'
+} from '../offline/offline-html'
+import { offlineSelfTemplate } from '../offline/embedded-data'
 
 /** Where `npm run build:offline` puts the template, next to the online build's index.html. */
 export const OFFLINE_TEMPLATE_FILE = 'offline-template.html'

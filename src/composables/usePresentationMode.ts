@@ -2,7 +2,7 @@ import { onMounted, watch, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
 import { onKeyStroke, tryOnScopeDispose, useFullscreen, useIntervalFn, useScrollLock, useWakeLock } from '@vueuse/core'
 import { usePresentationStore } from '../stores/presentation'
-import { slideActionForKey } from '../components/presentation/slide-navigation'
+import { slideActionForKey } from '../domain/slide-navigation'
 
 /** Options of usePresentationMode. */
 export interface UsePresentationModeOptions {

@@ -9,7 +9,7 @@ import {
   reduceSlide,
   type AutoAdvanceSeconds,
   type SlideAction,
-} from '../components/presentation/slide-navigation'
+} from '../domain/slide-navigation'
 
 /** Colour scheme of the slides. */
 export type PresentationTheme = 'light' | 'dark'

@@ -9,7 +9,7 @@ import {
   cspHashSource,
   inlineScriptTexts,
   parseEmbeddedData,
-} from '../../src/components/presentation/offline/offline-html'
+} from '../../src/offline/offline-html'
 
 const OFFLINE_FILE = 'dist-offline/union-dashboard.html'
 

@@ -112,8 +112,8 @@ describe('buildExportOption', () => {
     const headHeight = Number(componentOf(out.option, 'legend')['top'])
     expect(headHeight).toBeGreaterThan(Number(heading?.['top']) + 24)
     const center = componentOf(out.option, 'radar')['center'] as [string, number]
-    expect(center[1]).toBeCloseTo(headHeight + 0.53 * 360)
-    expect(componentOf(out.option, 'radar')['radius']).toBeCloseTo(0.58 * 180)
+    expect(center[1]).toBeCloseTo(headHeight + 0.5 * 360)
+    expect(componentOf(out.option, 'radar')['radius']).toBeCloseTo(0.52 * 180)
     const note = list(out.option.title)[1]
     expect(note?.['subtext']).toBe('按最高值归一')
     expect(Number(note?.['bottom'])).toBe(out.height - 360 - headHeight)

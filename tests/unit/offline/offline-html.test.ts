@@ -14,7 +14,7 @@ import {
   withEmbeddedData,
   withHashedCsp,
   type EmbeddedData,
-} from '../../../src/components/presentation/offline/offline-html'
+} from '../../../src/offline/offline-html'
 
 const TEMPLATE = `<!doctype html>
 <html lang="zh-CN">

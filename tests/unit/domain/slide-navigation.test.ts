@@ -5,7 +5,7 @@ import {
   parseSlideQuery,
   reduceSlide,
   slideActionForKey,
-} from '../../../src/components/presentation/slide-navigation'
+} from '../../../src/domain/slide-navigation'
 
 describe('reduceSlide', () => {
   it('moves forward and back by one', () => {

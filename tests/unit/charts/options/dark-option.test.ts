@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ChartOption } from '../../../src/charts/options/types'
+import type { ChartOption } from '../../../../src/charts/options/types'
 import {
   DARK,
   DARK_MIN_CONTRAST,
@@ -8,7 +8,7 @@ import {
   toDarkColour,
   toDarkOption,
   toHsl,
-} from '../../../src/components/presentation/dark-option'
+} from '../../../../src/charts/options/dark-option'
 
 const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7']
 

@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../charts/options/types'
+import type { ChartOption } from './types'
 
 /** Colours of the dark "big screen" theme. */
 export const DARK = {
