@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
@@ -57,13 +58,20 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [vue({ features: { optionsAPI: false, prodDevtools: false } }), builtInData(), contentSecurityPolicy()],
-  // Compile-time flags drop code paths we never use (legacy vue-i18n API, global components, devtools).
-  define: {
-    __VUE_I18N_FULL_INSTALL__: 'false',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
-  },
+  plugins: [
+    vue({ features: { optionsAPI: false, prodDevtools: false } }),
+    // Messages are compiled at build time, so the runtime ships without vue-i18n's message compiler.
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/locales/*.json', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      dropMessageCompiler: true,
+      strictMessage: false,
+    }),
+    builtInData(),
+    contentSecurityPolicy(),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   preview: { port: 4173, strictPort: true },

@@ -1,6 +1,7 @@
 // The one module that pulls ECharts' runtime: everything else imports echarts types only.
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
+import { LabelLayout } from 'echarts/features'
 import { BarChart, LineChart, RadarChart } from 'echarts/charts'
 import {
   AriaComponent,
@@ -15,6 +16,7 @@ import {
 
 use([
   CanvasRenderer,
+  LabelLayout,
   BarChart,
   LineChart,
   RadarChart,

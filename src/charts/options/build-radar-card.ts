@@ -34,7 +34,9 @@ export function pickRadarAxes(
   const profile = normaliseProfile(metrics, [...districts], [...candidates], year)
   const has = (d: string, i: number): boolean => profile.axes[i]?.districtsWithFigure.includes(d) ?? false
   const own = highlight ?? districts[0] ?? ''
-  let axes = profile.axes.map((_, i) => i).filter((i) => has(own, i) && (profile.axes[i]?.districtsWithFigure.length ?? 0) >= 2)
+  let axes = profile.axes
+    .map((_, i) => i)
+    .filter((i) => has(own, i) && (profile.axes[i]?.districtsWithFigure.length ?? 0) >= 2)
   const others = districts.filter((d) => d !== own)
   let chosen: string[] = []
   for (;;) {
@@ -48,7 +50,11 @@ export function pickRadarAxes(
   }
   if (!chosen.length) return []
   return axes
-    .sort((a, b) => (profile.axes[b]?.districtsWithFigure.length ?? 0) - (profile.axes[a]?.districtsWithFigure.length ?? 0) || a - b)
+    .sort(
+      (a, b) =>
+        (profile.axes[b]?.districtsWithFigure.length ?? 0) - (profile.axes[a]?.districtsWithFigure.length ?? 0) ||
+        a - b,
+    )
     .slice(0, max)
     .map((i) => profile.axes[i]?.indicator ?? '')
 }

@@ -94,7 +94,8 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       symbolSize: scaled(9, s),
       lineStyle: { width: 3, type: settings.accessible ? DISTRICT_DASHES[i % DISTRICT_DASHES.length] : 'solid' },
       label: { show: true, position: 'top', fontSize: scaled(FONT.valueMeta, s), fontWeight: 'bold' },
-      labelLayout: { hideOverlap: true },
+      // Close values in the same year: shift labels apart rather than hide one (a hidden value reads as missing).
+      labelLayout: { moveOverlap: 'shiftY' },
       emphasis: { focus: 'series' },
     }
   })
