@@ -4,6 +4,7 @@ import type { Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding, ValidationIssue } from '../types/validation'
 import { loadCatalogue, loadMetricsCsv } from '../dataset/load'
 import { resolveLayers } from '../domain/compare'
+import { useImportsStore } from './imports'
 
 /** A CSV the user loaded, layered over the built-in data. */
 export interface ImportedDataset {
@@ -97,6 +98,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
       }
       catalogue.value = cat.catalogue
       builtIn.value = res.rows
+      // Saved imports are part of the data: the page is not ready until they are back (restore never throws).
+      await useImportsStore().restore(cat.catalogue)
       status.value = 'ready'
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)

@@ -16,7 +16,7 @@ describe('yearlyAverage', () => {
 
 describe('shortNote', () => {
   it('keeps the first sentence and cuts long ones', () => {
-    expect(shortNote('仅含企业工会。另见附注。')).toBe('仅含企业工会。')
+    expect(shortNote('仅含企业工会。另见附注。')).toBe('仅含企业工会')
     expect(shortNote('字'.repeat(80))).toHaveLength(60)
   })
 })

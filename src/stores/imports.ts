@@ -1,0 +1,268 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Catalogue } from '../types/domain'
+import type { CsvEncoding, ValidationIssue } from '../types/validation'
+import { loadMetricsInWorker } from '../dataset/worker-client'
+import { datasetNameFromFile, newDatasetId, normaliseDatasetName, uniqueDatasetName } from '../domain/import-naming'
+import {
+  keepCatalogueRows,
+  storageProblemOf,
+  type StorageProblem,
+  type StoredImportMeta,
+} from '../domain/import-storage'
+import { useImportStorage } from '../composables/useImportStorage'
+import { useDatasetsStore, type ImportedDataset } from './datasets'
+
+/** An import under way: which stage, and bytes done of the file (parsing fills the bar). */
+export interface ImportJob {
+  fileName: string
+  size: number
+  stage: 'reading' | 'parsing' | 'applying'
+  done: number
+  total: number
+}
+
+/** How the last import ended. A rejected, cancelled or failed file changed nothing. */
+export type ImportOutcome =
+  | {
+      kind: 'accepted'
+      fileName: string
+      datasetId: string
+      name: string
+      encoding: CsvEncoding | null
+      rowCount: number
+      issues: ValidationIssue[]
+      errorCount: number
+      warningCount: number
+    }
+  | {
+      kind: 'rejected'
+      fileName: string
+      encoding: CsvEncoding | null
+      issues: ValidationIssue[]
+      errorCount: number
+      warningCount: number
+    }
+  | { kind: 'cancelled'; fileName: string }
+  | { kind: 'failed'; fileName: string; message: string }
+
+function toMeta(d: ImportedDataset): StoredImportMeta {
+  return {
+    id: d.id,
+    name: d.name,
+    fileName: d.fileName,
+    importedAt: d.importedAt,
+    encoding: d.encoding,
+    hidden: d.hidden,
+    rowCount: d.metrics.length,
+  }
+}
+
+/** Loading CSV files into named datasets over the built-in data, and keeping them in the browser. */
+export const useImportsStore = defineStore('imports', () => {
+  const storage = useImportStorage()
+  const datasets = useDatasetsStore()
+
+  const panelOpen = ref(false)
+  const job = shallowRef<ImportJob | null>(null)
+  const outcome = shallowRef<ImportOutcome | null>(null)
+  /** Why imports are not being kept across reloads; null while storage works. */
+  const storageProblem = ref<StorageProblem | null>(null)
+  /** Rows of saved imports left out on restore because the catalogue no longer knows them. */
+  const droppedOnRestore = ref(0)
+  const saving = ref(false)
+  let controller: AbortController | null = null
+
+  const busy = computed(() => job.value !== null)
+
+  function noteStorageFailure(error: unknown): void {
+    storageProblem.value = storageProblemOf(error)
+  }
+
+  function listMeta(): StoredImportMeta[] {
+    return datasets.imports.map(toMeta)
+  }
+
+  /** Puts saved imports back before the page is ready; never throws (a failure is reported in the panel). */
+  async function restore(catalogue: Pick<Catalogue, 'districts' | 'indicators'>): Promise<void> {
+    try {
+      const saved = await storage.loadAll()
+      let dropped = 0
+      const restored = saved.map(({ meta, metrics }): ImportedDataset => {
+        const kept = keepCatalogueRows(metrics, catalogue)
+        dropped += kept.dropped
+        const { rowCount: _rowCount, ...rest } = meta
+        return { ...rest, metrics: kept.metrics }
+      })
+      droppedOnRestore.value = dropped
+      datasets.setImports(restored)
+      storageProblem.value = null
+    } catch (error) {
+      noteStorageFailure(error)
+    }
+  }
+
+  async function persistAdded(dataset: ImportedDataset): Promise<void> {
+    saving.value = true
+    try {
+      await storage.saveImport(toMeta(dataset), dataset.metrics, listMeta())
+      storageProblem.value = null
+    } catch (error) {
+      noteStorageFailure(error)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function persistList(): Promise<void> {
+    try {
+      await storage.saveList(listMeta())
+    } catch (error) {
+      noteStorageFailure(error)
+    }
+  }
+
+  /** Loads a CSV in the worker; an accepted file becomes a new dataset, anything else changes nothing. */
+  async function importFile(file: File): Promise<void> {
+    cancel()
+    const own = new AbortController()
+    controller = own
+    panelOpen.value = true
+    outcome.value = null
+    const fileName = file.name
+    job.value = { fileName, size: file.size, stage: 'reading', done: 0, total: file.size }
+    const taken = datasets.imports.map((d) => d.id)
+    const id = newDatasetId(Date.now(), taken)
+    try {
+      const result = await loadMetricsInWorker(file, datasets.catalogue, {
+        fileName,
+        datasetId: id,
+        signal: own.signal,
+        onProgress(done, total) {
+          if (controller === own) job.value = { fileName, size: file.size, stage: 'parsing', done, total }
+        },
+      })
+      if (controller !== own) return
+      if (!result.ok) {
+        outcome.value = {
+          kind: 'rejected',
+          fileName,
+          encoding: result.encoding,
+          issues: result.issues,
+          errorCount: result.errorCount,
+          warningCount: result.warningCount,
+        }
+        return
+      }
+      job.value = { fileName, size: file.size, stage: 'applying', done: file.size, total: file.size }
+      const dataset: ImportedDataset = {
+        id,
+        name: datasetNameFromFile(
+          fileName,
+          datasets.imports.map((d) => d.name),
+          'import',
+        ),
+        fileName,
+        importedAt: new Date().toISOString(),
+        encoding: result.encoding,
+        hidden: false,
+        metrics: result.rows,
+      }
+      datasets.setImports([...datasets.imports, dataset])
+      // From here the import has happened: cancelling can no longer undo it.
+      controller = null
+      job.value = null
+      outcome.value = {
+        kind: 'accepted',
+        fileName,
+        datasetId: id,
+        name: dataset.name,
+        encoding: result.encoding,
+        rowCount: result.rows.length,
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+      }
+      await persistAdded(dataset)
+    } catch (error) {
+      if (controller !== own) return
+      if (error instanceof DOMException && error.name === 'AbortError') outcome.value = { kind: 'cancelled', fileName }
+      else outcome.value = { kind: 'failed', fileName, message: error instanceof Error ? error.message : String(error) }
+    } finally {
+      if (controller === own) {
+        controller = null
+        job.value = null
+      }
+    }
+  }
+
+  /** Stops the import under way (the worker is terminated); the data stay as they were. */
+  function cancel(): void {
+    const running = controller
+    if (!running) return
+    controller = null
+    const fileName = job.value?.fileName ?? ''
+    job.value = null
+    running.abort()
+    outcome.value = { kind: 'cancelled', fileName }
+  }
+
+  function update(id: string, patch: (d: ImportedDataset) => ImportedDataset): boolean {
+    let found = false
+    const next = datasets.imports.map((d) => {
+      if (d.id !== id) return d
+      found = true
+      return patch(d)
+    })
+    if (found) datasets.setImports(next)
+    return found
+  }
+
+  /** Shows or hides an import's figures without removing it. */
+  async function setHidden(id: string, hidden: boolean): Promise<void> {
+    if (update(id, (d) => ({ ...d, hidden }))) await persistList()
+  }
+
+  /** Renames an import; a blank name is ignored and a taken one gets a number. */
+  async function rename(id: string, name: string): Promise<void> {
+    const clean = normaliseDatasetName(name)
+    if (clean === '') return
+    const taken = datasets.imports.filter((d) => d.id !== id).map((d) => d.name)
+    const unique = uniqueDatasetName(clean, taken)
+    if (update(id, (d) => ({ ...d, name: unique }))) await persistList()
+  }
+
+  /** Removes an import from the dashboard and from storage. */
+  async function remove(id: string): Promise<void> {
+    const next = datasets.imports.filter((d) => d.id !== id)
+    if (next.length === datasets.imports.length) return
+    datasets.setImports(next)
+    if (outcome.value?.kind === 'accepted' && outcome.value.datasetId === id) outcome.value = null
+    try {
+      await storage.removeImport(id, listMeta())
+    } catch (error) {
+      noteStorageFailure(error)
+    }
+  }
+
+  function dismissOutcome(): void {
+    outcome.value = null
+  }
+
+  return {
+    panelOpen,
+    job,
+    outcome,
+    storageProblem,
+    droppedOnRestore,
+    saving,
+    busy,
+    restore,
+    importFile,
+    cancel,
+    setHidden,
+    rename,
+    remove,
+    dismissOutcome,
+  }
+})
