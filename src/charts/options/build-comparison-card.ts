@@ -47,7 +47,7 @@ export function yearlyAverage(m: Metric, unit: Unit, locale: Locale, label: stri
 
 /** First sentence of a note, at most 60 characters: the badge says how, the provenance panel has the rest. */
 export function shortNote(note: string): string {
-  const first = note.split(/(?<=[。；;.])\s*/)[0] ?? note
+  const first = (note.split(/(?<=[。；;.])\s*/)[0] ?? note).replace(/[。；;.\s]+$/, '')
   return first.length > 60 ? `${first.slice(0, 59)}…` : first
 }
 
