@@ -33,7 +33,9 @@ export const useChartRegistryStore = defineStore('chart-registry', () => {
   const charts = computed(() => {
     if (typeof document === 'undefined') return entries.value
     const order = new Map<string, number>()
-    document.querySelectorAll('[data-chart-key]').forEach((el, i) => order.set(el.getAttribute('data-chart-key') ?? '', i))
+    document
+      .querySelectorAll('[data-chart-key]')
+      .forEach((el, i) => order.set(el.getAttribute('data-chart-key') ?? '', i))
     const pos = (key: string): number => order.get(key) ?? Number.MAX_SAFE_INTEGER
     return [...entries.value].sort((a, b) => pos(a.key) - pos(b.key))
   })

@@ -62,7 +62,7 @@ export async function waitReady(page: Page, timeout = 20_000): Promise<void> {
   const state = await page.getAttribute('.app', 'data-state')
   if (state !== 'ready') {
     const text = await page.textContent('.app')
-    throw new Error(`page reached data-state="${state}": ${(text ?? "").slice(0, 300)}`)
+    throw new Error(`page reached data-state="${state}": ${(text ?? '').slice(0, 300)}`)
   }
 }
 

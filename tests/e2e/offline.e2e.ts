@@ -5,11 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gotoReady, launchBrowser, openPage, waitReady } from './browser'
-import {
-  cspHashSource,
-  inlineScriptTexts,
-  parseEmbeddedData,
-} from '../../src/offline/offline-html'
+import { cspHashSource, inlineScriptTexts, parseEmbeddedData } from '../../src/offline/offline-html'
 
 const OFFLINE_FILE = 'dist-offline/union-dashboard.html'
 

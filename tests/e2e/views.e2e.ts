@@ -44,9 +44,11 @@ describe('honest comparison charts', () => {
     await gotoReady(page, 'view=indicator&indicator=unions_founded')
     const card = page.locator('[data-chart="comparison-unions_founded"]')
     await card.getByRole('button', { name: '查看表格' }).click()
-    const rows = await card.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim())),
-    )
+    const rows = await card
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim())),
+      )
     expect(rows).toContainEqual(['富阳区', '642家', '2024'])
     expect(rows).toContainEqual(['钱塘区', '553家', '2023'])
     expect(rows).toContainEqual(['西湖区', '无数据', ''])

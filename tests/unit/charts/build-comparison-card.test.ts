@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { shortNote, yearlyAverage } from '../../../src/charts/options/build-comparison-card'
 import type { Metric } from '../../../src/types/domain'
 
-const total: Metric = { district: 'xihu', indicator: 'unions_founded', period: '2018-2022', start: 2018, end: 2022, value: 931, qualifier: 'exact', source: 's', quote: '', note: '', line: 2, dataset: 'builtin' }
+const total: Metric = {
+  district: 'xihu',
+  indicator: 'unions_founded',
+  period: '2018-2022',
+  start: 2018,
+  end: 2022,
+  value: 931,
+  qualifier: 'exact',
+  source: 's',
+  quote: '',
+  note: '',
+  line: 2,
+  dataset: 'builtin',
+}
 
 describe('yearlyAverage', () => {
   it('divides a multi-year total by its number of years and labels it', () => {

@@ -4,7 +4,20 @@ import type { Metric } from '../../../src/types/domain'
 
 function m(district: string, indicator: string, value: number, period = '2024'): Metric {
   const [s, e] = period.split('-').map(Number)
-  return { district, indicator, period, start: s ?? 0, end: e ?? s ?? 0, value, qualifier: 'exact', source: 's', quote: '', note: '', line: 2, dataset: 'builtin' }
+  return {
+    district,
+    indicator,
+    period,
+    start: s ?? 0,
+    end: e ?? s ?? 0,
+    value,
+    qualifier: 'exact',
+    source: 's',
+    quote: '',
+    note: '',
+    line: 2,
+    dataset: 'builtin',
+  }
 }
 
 const D = ['a', 'b', 'c']
