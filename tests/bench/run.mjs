@@ -198,7 +198,8 @@ async function main() {
     if (want('ready')) readyApp = await timeToReady(browser, appUrl)
     if (want('filter')) filter = await filterChanges(browser, appUrl)
     if (want('heap')) heap = await heapAfterSwitches(browser, appUrl)
-    if (want('import')) importBig = await benchImport(browser, appUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000))
+    if (want('import'))
+      importBig = await benchImport(browser, appUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000))
   } finally {
     await browser.close()
     await appServer.close()
