@@ -1,5 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { createSharedComposable } from '@vueuse/core'
 import type { TrendCardLabels } from '../charts/options/build-trend-card'
 import type { Locale } from '../domain/format'
 
@@ -9,8 +10,7 @@ export interface UseChartLabelsReturn {
   locale: ComputedRef<Locale>
 }
 
-/** Translated chart labels, recomputed when the language changes. */
-export function useChartLabels(): UseChartLabelsReturn {
+function chartLabels(): UseChartLabelsReturn {
   const { t, locale: i18nLocale } = useI18n()
   const locale = computed<Locale>(() => (i18nLocale.value === 'en' ? 'en' : 'zh-CN'))
   const labels = computed<TrendCardLabels>(() => {
@@ -44,3 +44,6 @@ export function useChartLabels(): UseChartLabelsReturn {
   })
   return { labels, locale }
 }
+
+/** Translated chart labels, recomputed when the language changes; one set shared by every chart on the page. */
+export const useChartLabels = createSharedComposable(chartLabels)

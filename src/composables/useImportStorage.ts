@@ -29,6 +29,15 @@ export interface UseImportStorageReturn {
 
 const LIST_KEY = 'list'
 const rowsKey = (id: string): string => `rows:${id}`
+const partKey = (id: string, part: number): string => `rows:${id}:${part}`
+// One write serialises its whole value in one task (about 150 ms for a million rows): a bigger import is written a
+// chunk per write, its rows key then holding only the number of parts. Smaller ones stay a single, atomic write.
+const MAX_CHUNKS_PER_WRITE = 4
+
+/** What the rows key of an import written in parts holds. */
+interface StoredParts {
+  parts: number
+}
 // Rows packed or unpacked per task, so saving or restoring a million rows never blocks the page for long.
 const SLICE = 50_000
 
@@ -75,6 +84,10 @@ async function unpackInSlices(chunks: readonly PackedMetrics[]): Promise<Metric[
   return out
 }
 
+function isStoredParts(value: unknown): value is StoredParts {
+  return typeof value === 'object' && value !== null && typeof (value as StoredParts).parts === 'number'
+}
+
 function isPackedChunks(value: unknown): value is PackedMetrics[] {
   return (
     Array.isArray(value) &&
@@ -100,13 +113,21 @@ export function useImportStorage(options: UseImportStorageOptions = {}): UseImpo
     return store
   }
 
+  async function readParts(store: UseStore, id: string, parts: number): Promise<unknown[]> {
+    const chunks: unknown[] = []
+    for (let part = 0; part < parts; part++)
+      chunks.push(await withTimeout(get<unknown>(partKey(id, part), store), readTimeout))
+    return chunks
+  }
+
   async function loadAll(): Promise<SavedImport[]> {
     const store = db()
     const list = await withTimeout(get<unknown>(LIST_KEY, store), readTimeout)
     if (!Array.isArray(list)) return []
     const saved: SavedImport[] = []
     for (const meta of list.filter(isStoredImportMeta)) {
-      const chunks = await withTimeout(get<unknown>(rowsKey(meta.id), store), readTimeout)
+      const stored = await withTimeout(get<unknown>(rowsKey(meta.id), store), readTimeout)
+      const chunks = isStoredParts(stored) ? await readParts(store, meta.id, stored.parts) : stored
       if (!isPackedChunks(chunks)) continue
       saved.push({ meta, metrics: await unpackInSlices(chunks) })
     }
@@ -116,7 +137,13 @@ export function useImportStorage(options: UseImportStorageOptions = {}): UseImpo
   async function saveImport(meta: StoredImportMeta, metrics: readonly Metric[], list: StoredImportMeta[]) {
     const store = db()
     const chunks = await packInSlices(metrics)
-    await withTimeout(set(rowsKey(meta.id), chunks, store), writeTimeout)
+    if (chunks.length <= MAX_CHUNKS_PER_WRITE) await withTimeout(set(rowsKey(meta.id), chunks, store), writeTimeout)
+    else {
+      for (const [part, chunk] of chunks.entries())
+        await withTimeout(set(partKey(meta.id, part), chunk, store), writeTimeout)
+      const stored: StoredParts = { parts: chunks.length }
+      await withTimeout(set(rowsKey(meta.id), stored, store), writeTimeout)
+    }
     await withTimeout(set(LIST_KEY, list, store), writeTimeout)
   }
 
@@ -127,6 +154,9 @@ export function useImportStorage(options: UseImportStorageOptions = {}): UseImpo
   async function removeImport(id: string, list: StoredImportMeta[]): Promise<void> {
     const store = db()
     await withTimeout(set(LIST_KEY, list, store), writeTimeout)
+    const stored = await withTimeout(get<unknown>(rowsKey(id), store), readTimeout)
+    if (isStoredParts(stored))
+      for (let part = 0; part < stored.parts; part++) await withTimeout(del(partKey(id, part), store), writeTimeout)
     await withTimeout(del(rowsKey(id), store), writeTimeout)
   }
 

@@ -1,12 +1,15 @@
 import type { Metric, Qualifier, Unit } from '../types/domain'
 import { compactParts, formatCompact, unitLabel, type Locale } from './format'
-import { figureKey, isCumulativeMetric, metricPeriod, periodKey } from './metric'
+import { isCumulativeMetric, metricPeriod, periodKey } from './metric'
+import { flattenLayers, indexLayers } from './metric-index'
 import { formatPeriod, periodContains, spanYears } from './periods'
 
 /** One dataset's figures, as a layer in the priority stack (builtin first, imports in load order). */
 export interface DatasetLayer {
   datasetId: string
-  metrics: Metric[]
+  metrics: readonly Metric[]
+  /** Each district|indicator|period occurs at most once (true of any validated file): the layer's keys need not be hashed. */
+  keysUnique?: boolean
 }
 
 /** Two or more datasets giving a figure for the same district, indicator and period. */
@@ -32,40 +35,8 @@ export interface ResolvedLayers {
 
 /** Stacks dataset layers (low → high priority); for each district|indicator|period the highest layer wins and every overlap is listed. */
 export function resolveLayers(layers: ReadonlyArray<DatasetLayer>): ResolvedLayers {
-  const order: string[] = []
-  const stacks = new Map<string, Metric[]>()
-  for (const layer of layers) {
-    for (const m of layer.metrics) {
-      const key = figureKey(m)
-      const stack = stacks.get(key)
-      if (stack) stack.push(m)
-      else {
-        stacks.set(key, [m])
-        order.push(key)
-      }
-    }
-  }
-  const metrics: Metric[] = []
-  const conflicts: Conflict[] = []
-  for (const key of order) {
-    const stack = stacks.get(key) ?? []
-    const used = stack[stack.length - 1]
-    if (!used) continue
-    metrics.push(used)
-    if (stack.length > 1) {
-      const overridden = stack.slice(0, -1)
-      conflicts.push({
-        key,
-        district: used.district,
-        indicator: used.indicator,
-        period: used.period,
-        used,
-        overridden,
-        sameValue: overridden.every((o) => o.value === used.value && o.qualifier === used.qualifier),
-      })
-    }
-  }
-  return { metrics, conflicts }
+  const { conflicts } = indexLayers(layers)
+  return { metrics: flattenLayers(layers, conflicts), conflicts }
 }
 
 /** A year, or each district's most recent figure. */
@@ -90,42 +61,50 @@ function better<T>(best: T | null, candidate: T, isBetter: (a: T, b: T) => boole
   return best === null || !isBetter(best, candidate) ? candidate : best
 }
 
-/** The figure for one district under the year rule, or null. */
-function selectOne(own: readonly Metric[], year: YearChoice, includeCumulative: boolean): Metric | null {
-  let single: Metric | null = null
-  let cumulative: Metric | null = null
-  for (const m of own) {
-    if (!isCumulativeMetric(m)) {
-      if (year === 'latest') single = better(single, m, (a, b) => a.start > b.start)
-      else if (m.start === year) single = m
-    } else if (includeCumulative) {
-      if (year === 'latest') {
-        cumulative = better(cumulative, m, (a, b) => a.end > b.end || (a.end === b.end && spanYears(a) < spanYears(b)))
-      } else if (periodContains(metricPeriod(m), year)) {
-        cumulative = better(
-          cumulative,
-          m,
-          (a, b) => spanYears(a) < spanYears(b) || (spanYears(a) === spanYears(b) && a.end > b.end),
-        )
-      }
+/** The best figures seen so far for one district. */
+interface DistrictPick {
+  single: Metric | null
+  cumulative: Metric | null
+}
+
+/** Weighs one more of a district's figures under the year rule (rows in priority order). */
+function consider(pick: DistrictPick, m: Metric, year: YearChoice, includeCumulative: boolean): void {
+  if (!isCumulativeMetric(m)) {
+    if (year === 'latest') pick.single = better(pick.single, m, (a, b) => a.start > b.start)
+    else if (m.start === year) pick.single = m
+  } else if (includeCumulative) {
+    if (year === 'latest') {
+      pick.cumulative = better(
+        pick.cumulative,
+        m,
+        (a, b) => a.end > b.end || (a.end === b.end && spanYears(a) < spanYears(b)),
+      )
+    } else if (periodContains(metricPeriod(m), year)) {
+      pick.cumulative = better(
+        pick.cumulative,
+        m,
+        (a, b) => spanYears(a) < spanYears(b) || (spanYears(a) === spanYears(b) && a.end > b.end),
+      )
     }
   }
-  return single ?? cumulative
 }
 
 /** One entry per requested district, in order: the single-year figure for the year (or the latest), falling back to a cumulative one only when allowed. */
 export function selectFigures(metrics: readonly Metric[], opts: SelectOptions): FigureEntry[] {
-  const byDistrict = new Map<string, Metric[]>()
+  // One pass, no per-district lists: charts call this on every filter change, over up to a million rows.
+  const picks = new Map<string, DistrictPick>()
+  for (const district of opts.districts) picks.set(district, { single: null, cumulative: null })
   for (const m of metrics) {
+    // Cheapest test first: most rows of a big import are multi-year totals.
+    if (!opts.includeCumulative && m.end > m.start) continue
     if (m.indicator !== opts.indicator) continue
-    const list = byDistrict.get(m.district)
-    if (list) list.push(m)
-    else byDistrict.set(m.district, [m])
+    const pick = picks.get(m.district)
+    if (pick) consider(pick, m, opts.year, opts.includeCumulative)
   }
-  return opts.districts.map((district) => ({
-    district,
-    metric: selectOne(byDistrict.get(district) ?? [], opts.year, opts.includeCumulative),
-  }))
+  return opts.districts.map((district) => {
+    const pick = picks.get(district)
+    return { district, metric: pick ? (pick.single ?? pick.cumulative) : null }
+  })
 }
 
 /** Why a set of figures is not like-for-like. */
@@ -183,7 +162,15 @@ export function sharedIndicators(metrics: readonly Metric[], minDistricts = 2): 
     set.add(m.district)
     districts.set(m.indicator, set)
   }
-  return [...districts.entries()]
+  return rankSharedIndicators(districts, minDistricts)
+}
+
+/** sharedIndicators from districts already counted per indicator (MetricIndex.districtsByIndicator). */
+export function rankSharedIndicators(
+  districtsByIndicator: ReadonlyMap<string, ReadonlySet<string>>,
+  minDistricts = 2,
+): string[] {
+  return [...districtsByIndicator.entries()]
     .filter(([, set]) => set.size >= minDistricts)
     .sort(([a, sa], [b, sb]) => sb.size - sa.size || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id]) => id)

@@ -1,6 +1,7 @@
 import type { Metric } from '../types/domain'
 import { selectFigures, type FigureEntry, type YearChoice } from './compare'
 import { periodKey } from './metric'
+import { figuresOf, type FigureSource } from './metric-index'
 
 /** A district's place among the figures that share its period. */
 export interface RankedEntry {
@@ -50,7 +51,7 @@ export interface Profile {
 
 /** Scales each indicator's single-year figures to the highest district that has one; missing stays null, never 0. */
 export function normaliseProfile(
-  metrics: readonly Metric[],
+  metrics: FigureSource,
   districts: string[],
   indicators: string[],
   year: YearChoice,
@@ -63,7 +64,12 @@ export function normaliseProfile(
     figures[d] = []
   }
   const axes = indicators.map((indicator): ProfileAxis => {
-    const entries = selectFigures(metrics, { year, includeCumulative: false, districts: ids, indicator })
+    const entries = selectFigures(figuresOf(metrics, indicator), {
+      year,
+      includeCumulative: false,
+      districts: ids,
+      indicator,
+    })
     const present = entries.flatMap((e) => (e.metric ? [e.metric] : []))
     const max = present.length ? Math.max(...present.map((m) => m.value)) : 0
     for (const e of entries) {

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding, ValidationIssue } from '../types/validation'
 import { loadCatalogue, loadMetricsCsv } from '../dataset/load'
-import { resolveLayers } from '../domain/compare'
+import type { DatasetLayer } from '../domain/compare'
+import { flattenLayers, indexLayers } from '../domain/metric-index'
 import { useImportsStore } from './imports'
 
 /** A CSV the user loaded, layered over the built-in data. */
@@ -25,6 +26,7 @@ export interface LoadFailure {
 }
 
 const BUILT_IN_FILES = ['districts', 'indicators', 'sources', 'metrics'] as const
+const NO_METRICS: readonly Metric[] = []
 
 async function fetchBytes(name: string): Promise<Uint8Array> {
   const url = `${import.meta.env.BASE_URL}data/${name}.csv`
@@ -40,15 +42,22 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const builtIn = shallowRef<Metric[]>([])
   const imports = shallowRef<ImportedDataset[]>([])
 
-  const layered = computed(() =>
-    resolveLayers([
-      { datasetId: 'builtin', metrics: builtIn.value },
-      ...imports.value.filter((d) => !d.hidden).map((d) => ({ datasetId: d.id, metrics: d.metrics })),
-    ]),
-  )
-  /** Every figure in force: imports win over the built-in data for the same district, indicator and period. */
-  const metrics = computed(() => layered.value.metrics)
-  const conflicts = computed(() => layered.value.conflicts)
+  // Every layer comes from a validated file, where a district|indicator|period may occur only once.
+  const layers = computed((): DatasetLayer[] => [
+    { datasetId: 'builtin', metrics: builtIn.value, keysUnique: true },
+    ...imports.value.filter((d) => !d.hidden).map((d) => ({ datasetId: d.id, metrics: d.metrics, keysUnique: true })),
+  ])
+  /** Figures in force grouped by indicator: what the charts, filters and headlines read (never the flat list). */
+  const index = computed(() => markRaw(indexLayers(layers.value)))
+  /** Every figure in force, in reading order: imports win over the built-in data for the same district, indicator and period. Built only when read (table, exports). */
+  const metrics = computed(() => flattenLayers(layers.value, index.value.conflicts))
+  const conflicts = computed(() => index.value.conflicts)
+
+  /** The figures in force of one indicator; without multi-year totals when a chart leaves them out anyway. */
+  function metricsFor(indicator: string, includeCumulative = true): readonly Metric[] {
+    const lists = includeCumulative ? index.value.byIndicator : index.value.singlesByIndicator
+    return lists.get(indicator) ?? NO_METRICS
+  }
 
   const districtById = computed(() => new Map(catalogue.value.districts.map((d) => [d.id, d])))
   const indicatorById = computed(() => new Map(catalogue.value.indicators.map((i) => [i.id, i])))
@@ -118,7 +127,9 @@ export const useDatasetsStore = defineStore('datasets', () => {
     catalogue,
     builtIn,
     imports,
+    index,
     metrics,
+    metricsFor,
     conflicts,
     districtById,
     indicatorById,

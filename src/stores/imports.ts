@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Catalogue } from '../types/domain'
+import type { Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding, ValidationIssue } from '../types/validation'
 import { loadMetricsInWorker } from '../dataset/worker-client'
+import { addLayerRows, createLayerGroups, rememberLayerGroups } from '../domain/metric-index'
 import { datasetNameFromFile, newDatasetId, normaliseDatasetName, uniqueDatasetName } from '../domain/import-naming'
 import {
   keepCatalogueRows,
@@ -45,6 +46,22 @@ export type ImportOutcome =
     }
   | { kind: 'cancelled'; fileName: string }
   | { kind: 'failed'; fileName: string; message: string }
+
+// Rows grouped by indicator per task, so a million-row dataset goes live without stopping the page.
+const GROUP_SLICE = 50_000
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Groups a big dataset's rows for the index in slices; a small one is grouped on first use. */
+async function groupInSlices(rows: readonly Metric[]): Promise<void> {
+  if (rows.length <= GROUP_SLICE) return
+  const groups = createLayerGroups()
+  for (let from = 0; from < rows.length; from += GROUP_SLICE) {
+    if (from > 0) await nextTask()
+    addLayerRows(groups, rows, from, Math.min(rows.length, from + GROUP_SLICE))
+  }
+  rememberLayerGroups(rows, groups)
+}
 
 function toMeta(d: ImportedDataset): StoredImportMeta {
   return {
@@ -94,6 +111,7 @@ export const useImportsStore = defineStore('imports', () => {
         const { rowCount: _rowCount, ...rest } = meta
         return { ...rest, metrics: kept.metrics }
       })
+      for (const d of restored) await groupInSlices(d.metrics)
       droppedOnRestore.value = dropped
       datasets.setImports(restored)
       storageProblem.value = null
@@ -155,6 +173,8 @@ export const useImportsStore = defineStore('imports', () => {
         return
       }
       job.value = { fileName, size: file.size, stage: 'applying', done: file.size, total: file.size }
+      await groupInSlices(result.rows)
+      if (controller !== own) return
       const dataset: ImportedDataset = {
         id,
         name: datasetNameFromFile(

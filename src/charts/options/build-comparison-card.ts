@@ -53,7 +53,8 @@ export function shortNote(note: string): string {
 
 /** Builds the option, takeaway, badge, footnote and table of one comparison chart. */
 export function buildComparisonCard(input: {
-  metrics: Metric[]
+  /** The indicator's figures (others are ignored). */
+  metrics: readonly Metric[]
   indicator: Indicator
   catalogue: Catalogue
   year: YearChoice

@@ -1,7 +1,8 @@
-import type { Catalogue, Metric } from '../../types/domain'
+import type { Catalogue } from '../../types/domain'
 import type { Locale } from '../../domain/format'
 import { normaliseProfile } from '../../domain/rank'
 import type { YearChoice } from '../../domain/compare'
+import type { FigureSource } from '../../domain/metric-index'
 import { buildRadarOption } from './build-radar-option'
 import type { ChartOption } from './types'
 
@@ -24,7 +25,7 @@ export interface RadarCardLabels {
  * three), then keep those common indicators, most widely reported first, at most `max`.
  */
 export function pickRadarAxes(
-  metrics: readonly Metric[],
+  metrics: FigureSource,
   candidates: readonly string[],
   districts: readonly string[],
   year: YearChoice,
@@ -61,7 +62,8 @@ export function pickRadarAxes(
 
 /** Radar of districts' standing on shared indicators, each axis scaled to the highest district that has the figure. */
 export function buildRadarCard(input: {
-  metrics: Metric[]
+  /** Figures per indicator (MetricIndex.byIndicator) or one flat list. */
+  metrics: FigureSource
   catalogue: Catalogue
   indicatorIds: string[]
   districts: string[]

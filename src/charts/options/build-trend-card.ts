@@ -14,7 +14,8 @@ export interface TrendCardLabels extends ComparisonCardLabels {
 
 /** Everything a ChartCard shows for one indicator over time, one line per district. */
 export function buildTrendCard(input: {
-  metrics: Metric[]
+  /** The indicator's figures (others are ignored). */
+  metrics: readonly Metric[]
   indicator: Indicator
   catalogue: Catalogue
   districts: string[]

@@ -70,3 +70,31 @@ describe('useImportStorage', () => {
     await expect(useImportStorage({ readTimeoutMs: 20 }).loadAll()).rejects.toMatchObject({ name: 'TimeoutError' })
   })
 })
+
+describe('useImportStorage with a big import', () => {
+  const rows = Array.from({ length: 250_001 }, (_, i) => makeMetric({ value: i, line: i + 2, dataset: 'big' }))
+
+  it('writes more than four chunks one per write and reads them back in order', async () => {
+    const storage = useImportStorage()
+    await storage.saveImport(meta('big', rows.length), rows, [meta('big', rows.length)])
+    expect(idb.data.get('rows:big')).toEqual({ parts: 6 })
+    expect((idb.data.get('rows:big:5') as { count: number }).count).toBe(1)
+    const [saved] = await storage.loadAll()
+    expect(saved?.metrics).toHaveLength(rows.length)
+    expect(saved?.metrics[250_000]).toEqual(rows[250_000])
+  })
+
+  it('skips an import written in parts when a part is missing', async () => {
+    const storage = useImportStorage()
+    await storage.saveImport(meta('big', rows.length), rows, [meta('big', rows.length)])
+    idb.data.delete('rows:big:3')
+    expect(await storage.loadAll()).toEqual([])
+  })
+
+  it('deletes every part when the import is removed', async () => {
+    const storage = useImportStorage()
+    await storage.saveImport(meta('big', rows.length), rows, [meta('big', rows.length)])
+    await storage.removeImport('big', [])
+    expect([...idb.data.keys()]).toEqual(['list'])
+  })
+})
