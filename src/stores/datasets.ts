@@ -30,7 +30,9 @@ const NO_METRICS: readonly Metric[] = []
 
 async function fetchBytes(name: string): Promise<Uint8Array> {
   const url = `${import.meta.env.BASE_URL}data/${name}.csv`
-  const res = await fetch(url, { cache: 'no-cache' })
+  const res = await fetch(url, { cache: 'no-cache' }).catch((e: unknown) => {
+    throw new Error(`data/${name}.csv: ${e instanceof Error ? e.message : String(e)}`)
+  })
   if (!res.ok) throw new Error(`data/${name}.csv: HTTP ${res.status}`)
   return new Uint8Array(await res.arrayBuffer())
 }
@@ -68,11 +70,18 @@ export const useDatasetsStore = defineStore('datasets', () => {
     failure.value = null
     let stage: string = BUILT_IN_FILES[0]
     try {
-      const bytes: Record<string, Uint8Array> = {}
-      for (const name of BUILT_IN_FILES) {
-        stage = name
-        bytes[name] = await fetchBytes(name)
-      }
+      // The four files are fetched at once; a failure still names its file.
+      const fetched = await Promise.all(
+        BUILT_IN_FILES.map((name) =>
+          fetchBytes(name).catch((e: unknown) => {
+            stage = name
+            throw e
+          }),
+        ),
+      )
+      const bytes: Partial<Record<(typeof BUILT_IN_FILES)[number], Uint8Array>> = Object.fromEntries(
+        BUILT_IN_FILES.map((name, i) => [name, fetched[i]]),
+      )
       stage = 'catalogue'
       const cat = loadCatalogue({
         districts: bytes.districts ?? new Uint8Array(),

@@ -262,6 +262,10 @@ async function main() {
       initialJsGzipRatio: results.bundle.initialJsGzipRatio,
       readyRatio: results.readyMs.ratio,
       filterChangeMedianMs: filter.median,
+      heapGrowthMB: heap.growthMB,
+      import1mLongestBlockMs: importBig.longestBlockMs,
+      import1mTotalMs: importBig.totalMs,
+      ...parse,
     }),
   )
 }
