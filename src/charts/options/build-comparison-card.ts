@@ -4,7 +4,7 @@ import { formatMetricValue, unitLabel } from '../../domain/format'
 import { buildTakeaway, comparability, selectFigures, type YearChoice } from '../../domain/compare'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildComparisonOption } from './build-comparison-option'
-import type { ChartDistrict, ChartOption } from './types'
+import type { ChartDistrict, ChartOption, FigureLabels } from './types'
 
 /** Translated strings a comparison card needs (the builder never translates). */
 export interface ComparisonCardLabels {
@@ -51,6 +51,49 @@ export function shortNote(note: string): string {
   return first.length > 60 ? `${first.slice(0, 59)}…` : first
 }
 
+/** Names, source titles and chart districts shared by the card builders. */
+export function cardContext(
+  catalogue: Catalogue,
+  locale: Locale,
+  districtIds: readonly string[],
+): { name: (id: string) => string; sourceName: (m: Metric) => string; districts: ChartDistrict[] } {
+  const name = (id: string): string => {
+    const d = catalogue.districts.find((x) => x.id === id)
+    return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
+  }
+  const sourceName = (m: Metric): string => catalogue.sources.find((s) => s.id === m.source)?.titleZh ?? m.source
+  const districts = districtIds.map((id) => ({
+    id,
+    name: name(id),
+    color: catalogue.districts.find((d) => d.id === id)?.color ?? '#888888',
+  }))
+  return { name, sourceName, districts }
+}
+
+/** The figure labels a comparison or trend option needs, with the axis named after the indicator and its unit. */
+export function figureLabels(
+  indicator: Indicator,
+  locale: Locale,
+  labels: ComparisonCardLabels,
+  name: (id: string) => string,
+  sourceName: (m: Metric) => string,
+): FigureLabels {
+  const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const unit = unitLabel(indicator.unit, locale)
+  return {
+    axisName: unit ? `${indicatorName}（${unit}）` : indicatorName,
+    noData: labels.noData,
+    cumulative: labels.cumulative,
+    derived: labels.derived,
+    sourceName,
+    districtName: name,
+    periodLabel: labels.periodLabel,
+    qualifierLabel: labels.qualifierLabel,
+    sourceLabel: labels.sourceLabel,
+    qualifierNames: labels.qualifierNames,
+  }
+}
+
 /** Builds the option, takeaway, badge, footnote and table of one comparison chart. */
 export function buildComparisonCard(input: {
   /** The indicator's figures (others are ignored). */
@@ -65,16 +108,7 @@ export function buildComparisonCard(input: {
   settings: { accessible: boolean; fontScale: number }
 }): ComparisonCard {
   const { indicator, catalogue, locale, labels } = input
-  const name = (id: string): string => {
-    const d = catalogue.districts.find((x) => x.id === id)
-    return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
-  }
-  const sourceName = (m: Metric): string => catalogue.sources.find((s) => s.id === m.source)?.titleZh ?? m.source
-  const districts: ChartDistrict[] = input.districts.map((id) => ({
-    id,
-    name: name(id),
-    color: catalogue.districts.find((d) => d.id === id)?.color ?? '#888888',
-  }))
+  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts)
   const entries = selectFigures(input.metrics, {
     year: input.year,
     includeCumulative: input.includeCumulative,
@@ -82,24 +116,12 @@ export function buildComparisonCard(input: {
     indicator: indicator.id,
   })
   const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
-  const unit = unitLabel(indicator.unit, locale)
   const option = buildComparisonOption({
     districts,
     entries,
     unit: indicator.unit,
     locale,
-    labels: {
-      axisName: unit ? `${indicatorName}（${unit}）` : indicatorName,
-      noData: labels.noData,
-      cumulative: labels.cumulative,
-      derived: labels.derived,
-      sourceName,
-      districtName: name,
-      periodLabel: labels.periodLabel,
-      qualifierLabel: labels.qualifierLabel,
-      sourceLabel: labels.sourceLabel,
-      qualifierNames: labels.qualifierNames,
-    },
+    labels: figureLabels(indicator, locale, labels, name, sourceName),
     settings: { ...input.settings, showPeriodInLabel: input.year === 'latest' },
   })
   const comp = comparability(entries)

@@ -1,10 +1,9 @@
 import type { Catalogue, Indicator, Metric } from '../../types/domain'
 import type { Locale } from '../../domain/format'
-import { formatMetricValue, unitLabel } from '../../domain/format'
+import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
-import type { ComparisonCard, ComparisonCardLabels } from './build-comparison-card'
-import type { ChartDistrict } from './types'
+import { cardContext, figureLabels, type ComparisonCard, type ComparisonCardLabels } from './build-comparison-card'
 
 /** Labels of the trend card on top of the comparison card's. */
 export interface TrendCardLabels extends ComparisonCardLabels {
@@ -24,16 +23,7 @@ export function buildTrendCard(input: {
   settings: { accessible: boolean; fontScale: number }
 }): Omit<ComparisonCard, 'takeaway' | 'badge'> & { excludedCumulative: Metric[] } {
   const { indicator, catalogue, locale, labels } = input
-  const name = (id: string): string => {
-    const d = catalogue.districts.find((x) => x.id === id)
-    return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
-  }
-  const sourceName = (m: Metric): string => catalogue.sources.find((s) => s.id === m.source)?.titleZh ?? m.source
-  const districts: ChartDistrict[] = input.districts.map((id) => ({
-    id,
-    name: name(id),
-    color: catalogue.districts.find((d) => d.id === id)?.color ?? '#888888',
-  }))
+  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts)
   const own = input.metrics
     .filter((m) => m.indicator === indicator.id && input.districts.includes(m.district))
     .sort(
@@ -41,25 +31,12 @@ export function buildTrendCard(input: {
         a.start - b.start || a.end - b.end || input.districts.indexOf(a.district) - input.districts.indexOf(b.district),
     )
   const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
-  const unit = unitLabel(indicator.unit, locale)
   const { option, excludedCumulative } = buildTrendOption({
     districts,
     metrics: own,
     unit: indicator.unit,
     locale,
-    labels: {
-      axisName: unit ? `${indicatorName}（${unit}）` : indicatorName,
-      noData: labels.noData,
-      cumulative: labels.cumulative,
-      derived: labels.derived,
-      sourceName,
-      districtName: name,
-      periodLabel: labels.periodLabel,
-      qualifierLabel: labels.qualifierLabel,
-      sourceLabel: labels.sourceLabel,
-      qualifierNames: labels.qualifierNames,
-      notPlotted: labels.notPlotted,
-    },
+    labels: { ...figureLabels(indicator, locale, labels, name, sourceName), notPlotted: labels.notPlotted },
     settings: input.settings,
   })
   const sourceList = [...new Set(own.map(sourceName))]
