@@ -7,7 +7,7 @@ let applied = false
 
 /**
  * In an offline copy made with "download offline copy", adds the imported datasets it carries (as CSV, checked by
- * the same validator as any import) once the built-in data is loaded. Does nothing elsewhere.
+ * the same validator as every import) once the built-in data is loaded. Does nothing elsewhere.
  */
 export function useEmbeddedImports(): void {
   const datasets = useDatasetsStore()
