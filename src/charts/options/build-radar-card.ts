@@ -4,6 +4,7 @@ import { normaliseProfile } from '../../domain/rank'
 import type { YearChoice } from '../../domain/compare'
 import type { FigureSource } from '../../domain/metric-index'
 import { buildRadarOption } from './build-radar-option'
+import { cardContext } from './build-comparison-card'
 import type { ChartOption } from './types'
 
 /** Translated strings of the radar card. */
@@ -65,6 +66,7 @@ export function buildRadarCard(input: {
   /** Figures per indicator (MetricIndex.byIndicator) or one flat list. */
   metrics: FigureSource
   catalogue: Catalogue
+  /** The axes, already chosen (pickRadarAxes): the builder draws them as given. */
   indicatorIds: string[]
   districts: string[]
   year: YearChoice
@@ -80,24 +82,16 @@ export function buildRadarCard(input: {
 } {
   const { catalogue, locale, labels } = input
   const en = locale === 'en'
-  const name = (id: string): string => {
-    const d = catalogue.districts.find((x) => x.id === id)
-    return d ? (en ? d.nameEn : d.nameZh) : id
-  }
+  const { name, districts } = cardContext(catalogue, locale, input.districts)
   const indicatorNames: Record<string, string> = {}
   const units: Record<string, (typeof catalogue.indicators)[number]['unit']> = {}
   for (const i of catalogue.indicators) {
     indicatorNames[i.id] = en ? i.nameEn : i.nameZh
     units[i.id] = i.unit
   }
-  const axes = pickRadarAxes(input.metrics, input.indicatorIds, input.districts, input.year, input.settings.highlight)
-  const profile = normaliseProfile(input.metrics, input.districts, axes, input.year)
+  const profile = normaliseProfile(input.metrics, input.districts, input.indicatorIds, input.year)
   const { option, notDrawn } = buildRadarOption({
-    districts: input.districts.map((id) => ({
-      id,
-      name: name(id),
-      color: catalogue.districts.find((d) => d.id === id)?.color ?? '#888888',
-    })),
+    districts,
     profile,
     indicatorNames,
     labels: {
