@@ -6,10 +6,11 @@ import { formatPeriod } from '../../domain/periods'
 import type { Profile } from '../../domain/rank'
 import type { ChartDistrict, ChartOption, ChartSettings } from './types'
 import {
+  bottomNote,
+  noDataGraphic,
   DISTRICT_DASHES,
   DISTRICT_SYMBOLS,
   FONT,
-  MUTED_TEXT,
   colourDot,
   readTooltipTarget,
   safeColour,
@@ -140,7 +141,6 @@ export function buildRadarOption(input: RadarInput): RadarResult {
       return labels.notDrawn(name, n.missing.map(axisName))
     }),
   ].filter((line) => line !== '')
-  const noteFont = scaled(FONT.note, s)
   const legendFont = scaled(FONT.legend, s)
 
   const series: RadarSeriesOption = {
@@ -179,25 +179,8 @@ export function buildRadarOption(input: RadarInput): RadarResult {
       splitLine: { lineStyle: { opacity: 0.5 } },
       splitArea: { show: false },
     },
-    title: {
-      text: '',
-      subtext: noteLines.join('\n'),
-      left: 0,
-      bottom: 0,
-      itemGap: 0,
-      padding: 0,
-      subtextStyle: { fontSize: noteFont, lineHeight: Math.round(noteFont * 1.4), color: MUTED_TEXT },
-    },
-    graphic: [
-      {
-        id: 'no-data',
-        type: 'text',
-        ignore: data.length > 0,
-        left: 'center',
-        top: 'middle',
-        style: { text: labels.noData, fontSize: scaled(FONT.noData, s), fill: MUTED_TEXT },
-      },
-    ],
+    title: bottomNote(noteLines.join('\n'), s),
+    graphic: [noDataGraphic(labels.noData, data.length > 0, s)],
     series: [series],
   } satisfies ChartOption
   return { option, notDrawn }

@@ -5,10 +5,11 @@ import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../do
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
 import {
+  bottomNote,
+  noDataGraphic,
   DISTRICT_DASHES,
   DISTRICT_SYMBOLS,
   FONT,
-  MUTED_TEXT,
   colourDot,
   readTooltipTarget,
   richSafe,
@@ -184,27 +185,8 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
       splitLine: { lineStyle: { type: 'dashed', opacity: 0.6 } },
     },
-    title: {
-      show: noteText !== '',
-      text: '',
-      subtext: noteText,
-      left: 0,
-      bottom: 0,
-      itemGap: 0,
-      padding: 0,
-      subtextStyle: { fontSize: noteFont, lineHeight: Math.round(noteFont * 1.4), color: MUTED_TEXT },
-    },
-    // Always present with a stable id, hidden when there are years, so option updates never leave a stale message behind.
-    graphic: [
-      {
-        id: 'no-data',
-        type: 'text',
-        ignore: years.length > 0,
-        left: 'center',
-        top: 'middle',
-        style: { text: labels.noData, fontSize: scaled(FONT.noData, s), fill: MUTED_TEXT },
-      },
-    ],
+    title: bottomNote(noteText, s),
+    graphic: [noDataGraphic(labels.noData, years.length > 0, s)],
     series,
   } satisfies ChartOption
   return { option, excludedCumulative }

@@ -1,4 +1,5 @@
 import type { BarSeriesOption } from 'echarts/charts'
+import type { GraphicComponentOption, TitleComponentOption } from 'echarts/components'
 import type { Metric } from '../../types/domain'
 import { escapeHtml } from '../../domain/format'
 
@@ -155,4 +156,34 @@ export function safeColour(color: string): string {
 /** A coloured dot for a tooltip line. */
 export function colourDot(color: string): string {
   return `<span style="display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.4em;background:${escapeHtml(safeColour(color))}"></span>`
+}
+
+/** A muted note pinned to the chart's bottom-left (an empty title with the note as subtext). */
+export function bottomNote(text: string, fontScale: number): TitleComponentOption {
+  const size = scaled(FONT.note, fontScale)
+  return {
+    show: text !== '',
+    text: '',
+    subtext: text,
+    left: 0,
+    bottom: 0,
+    itemGap: 0,
+    padding: 0,
+    subtextStyle: { fontSize: size, lineHeight: Math.round(size * 1.4), color: MUTED_TEXT },
+  }
+}
+
+/**
+ * The centred 'no data' message: always present with a stable id and hidden with `ignore` when there is data,
+ * so option updates never leave a stale message behind.
+ */
+export function noDataGraphic(label: string, hidden: boolean, fontScale: number): GraphicComponentOption {
+  return {
+    id: 'no-data',
+    type: 'text',
+    ignore: hidden,
+    left: 'center',
+    top: 'middle',
+    style: { text: label, fontSize: scaled(FONT.noData, fontScale), fill: MUTED_TEXT },
+  }
 }
