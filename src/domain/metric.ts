@@ -30,3 +30,8 @@ export function figureKey(m: Pick<Metric, 'district' | 'indicator' | 'start' | '
 export function metricKey(m: Pick<Metric, 'district' | 'indicator' | 'start' | 'end' | 'dataset'>): string {
   return `${figureKey(m)}|${m.dataset}`
 }
+
+/** A quote as shown to people: some reports keep markdown emphasis (超**2**万人), which is formatting, not text. The stored quote stays verbatim. */
+export function readableQuote(quote: string): string {
+  return quote.replace(/\*\*/g, '')
+}

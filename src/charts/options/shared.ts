@@ -2,6 +2,7 @@ import type { BarSeriesOption } from 'echarts/charts'
 import type { GraphicComponentOption, TitleComponentOption } from 'echarts/components'
 import type { Metric } from '../../types/domain'
 import { escapeHtml } from '../../domain/format'
+import { readableQuote } from '../../domain/metric'
 
 /** A decal (fill pattern) as ECharts accepts it on itemStyle. */
 export type Decal = Exclude<NonNullable<NonNullable<BarSeriesOption['itemStyle']>['decal']>, 'none'>
@@ -133,7 +134,7 @@ export const QUOTE_LIMIT = 140
 
 /** A quote cut to QUOTE_LIMIT characters with an ellipsis. */
 export function shortQuote(quote: string): string {
-  const chars = [...quote.trim()]
+  const chars = [...readableQuote(quote).trim()]
   return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : chars.join('')
 }
 

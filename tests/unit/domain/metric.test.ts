@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { figureKey, isCumulativeMetric, isDerived, metricKey, periodKey } from '../../../src/domain/metric'
+import {
+  figureKey,
+  isCumulativeMetric,
+  isDerived,
+  metricKey,
+  periodKey,
+  readableQuote,
+} from '../../../src/domain/metric'
 import { makeMetric } from './metric-fixture'
 
 describe('isDerived', () => {
@@ -35,5 +42,12 @@ describe('metric keys', () => {
   it('tells multi-year totals from single years', () => {
     expect(isCumulativeMetric({ start: 2016, end: 2020 })).toBe(true)
     expect(isCumulativeMetric({ start: 2024, end: 2024 })).toBe(false)
+  })
+})
+
+describe('readableQuote', () => {
+  it('drops markdown emphasis and keeps the words', () => {
+    expect(readableQuote('参与职工超**2**万人')).toBe('参与职工超2万人')
+    expect(readableQuote('全区新建工会组织442家')).toBe('全区新建工会组织442家')
   })
 })
