@@ -1,14 +1,13 @@
 // Import benchmark: a generated 1,000,000-row metrics CSV loaded through the import panel in headless Chromium.
 // Prints one JSON line {"import1m_longest_block_ms":…, "import1m_total_ms":…}; run.mjs can call benchImport().
 import { build, preview } from 'vite'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../chromium.mjs'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Writes `count` valid, distinct metric rows (every district and indicator over multi-year spans) to a temp file. */
@@ -91,18 +90,7 @@ async function main() {
     await build({ logLevel: 'warn' })
   }
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const browser = await launchChromium()
   try {
     const r = await benchImport(browser, server.resolvedUrls.local[0])
     if (r.outcome !== 'accepted') throw new Error(`the generated file was ${r.outcome}, not accepted`)

@@ -2,7 +2,7 @@
 // Bundle sizes, time to data-state="ready" against a floor reference page, filter-change redraw time,
 // heap after view switches, and CSV parse/validate throughput.
 import { build, preview } from 'vite'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../chromium.mjs'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib'
@@ -12,7 +12,6 @@ import { benchImport } from './bench-import.mjs'
 const LOADS = Number(process.env.BENCH_LOADS ?? 9)
 const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 24)
 const VIEW_SWITCHES = 50
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Built apart from dist/ so a benchmark never races a test run or a developer's build.
 const OUT = 'dist-bench'
 const FLOOR_OUT = 'dist-floor'
@@ -178,18 +177,7 @@ async function main() {
   })
   const appUrl = appServer.resolvedUrls.local[0]
   const floorUrl = floorServer.resolvedUrls.local[0]
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const browser = await launchChromium()
   let readyApp, readyFloor, filter, heap, importBig
   try {
     // interleave so machine noise hits both alike
