@@ -4,8 +4,6 @@ import { computed, ref } from 'vue'
 /** Tracks charts whose latest option has not finished drawing, so the page can say when it is really ready. */
 export const useRenderStore = defineStore('render', () => {
   const pending = ref(new Set<string>())
-  /** Draw every chart, not only those near the viewport (print, export, presentation). */
-  const renderAll = ref(false)
   const busy = computed(() => pending.value.size > 0)
 
   function begin(id: string): void {
@@ -15,5 +13,5 @@ export const useRenderStore = defineStore('render', () => {
     pending.value.delete(id)
     if (pending.value.size === 0 && typeof performance !== 'undefined') performance.mark('charts-drawn')
   }
-  return { pending, busy, renderAll, begin, end }
+  return { pending, busy, begin, end }
 })
