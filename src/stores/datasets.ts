@@ -18,11 +18,12 @@ export interface ImportedDataset {
   metrics: Metric[]
 }
 
-/** Why the built-in data could not be shown. */
+/** Why the built-in data could not be shown: a file that could not be fetched, or every problem the validator found. */
 export interface LoadFailure {
-  file: string
-  issues: ValidationIssue[]
+  /** A fetch error naming its file; empty when the files arrived but did not validate. */
   message: string
+  /** Validation problems, each with the file it is in (data/….csv). */
+  issues: Array<ValidationIssue & { file: string }>
 }
 
 const BUILT_IN_FILES = ['districts', 'indicators', 'sources', 'metrics'] as const
@@ -65,65 +66,45 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const indicatorById = computed(() => new Map(catalogue.value.indicators.map((i) => [i.id, i])))
   const sourceById = computed(() => new Map(catalogue.value.sources.map((s) => [s.id, s])))
 
+  function fail(next: LoadFailure): void {
+    failure.value = next
+    status.value = 'error'
+  }
+
   async function loadBuiltIn(): Promise<void> {
     status.value = 'loading'
     failure.value = null
-    let stage: string = BUILT_IN_FILES[0]
+    let fetched: Uint8Array[]
     try {
-      // The four files are fetched at once; a failure still names its file.
-      const fetched = await Promise.all(
-        BUILT_IN_FILES.map((name) =>
-          fetchBytes(name).catch((e: unknown) => {
-            stage = name
-            throw e
-          }),
-        ),
-      )
-      const bytes: Partial<Record<(typeof BUILT_IN_FILES)[number], Uint8Array>> = Object.fromEntries(
-        BUILT_IN_FILES.map((name, i) => [name, fetched[i]]),
-      )
-      stage = 'catalogue'
-      const cat = loadCatalogue({
-        districts: bytes.districts ?? new Uint8Array(),
-        indicators: bytes.indicators ?? new Uint8Array(),
-        sources: bytes.sources ?? new Uint8Array(),
-      })
-      if (!cat.ok) {
-        const first = cat.issues.find((i) => i.severity === 'error')
-        const file = first?.file ?? 'data'
-        failure.value = {
-          file,
-          issues: cat.issues,
-          message: first ? `${file}:${first.line}: ${first.messageZh}` : file,
-        }
-        status.value = 'error'
-        return
-      }
-      stage = 'metrics'
-      const res = loadMetricsCsv(bytes.metrics ?? new Uint8Array(), cat.catalogue, {
-        fileName: 'data/metrics.csv',
-        datasetId: 'builtin',
-      })
-      if (!res.ok) {
-        const first = res.issues.find((i) => i.severity === 'error')
-        failure.value = {
-          file: 'data/metrics.csv',
-          issues: res.issues,
-          message: first ? `data/metrics.csv:${first.line}: ${first.messageZh}` : 'data/metrics.csv',
-        }
-        status.value = 'error'
-        return
-      }
-      catalogue.value = cat.catalogue
-      builtIn.value = res.rows
-      // Saved imports are part of the data: the page is not ready until they are back (restore never throws).
-      await useImportsStore().restore(cat.catalogue)
-      status.value = 'ready'
+      // The four files are fetched at once; a fetch error names its file.
+      fetched = await Promise.all(BUILT_IN_FILES.map(fetchBytes))
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      failure.value = { file: `data/${stage}.csv`, issues: [], message }
-      status.value = 'error'
+      fail({ message: e instanceof Error ? e.message : String(e), issues: [] })
+      return
     }
+    const [districts, indicators, sources, metricsBytes] = fetched
+    const cat = loadCatalogue({
+      districts: districts ?? new Uint8Array(),
+      indicators: indicators ?? new Uint8Array(),
+      sources: sources ?? new Uint8Array(),
+    })
+    if (!cat.ok) {
+      fail({ message: '', issues: cat.issues.map((i) => ({ ...i, file: `data/${i.file}` })) })
+      return
+    }
+    const res = loadMetricsCsv(metricsBytes ?? new Uint8Array(), cat.catalogue, {
+      fileName: 'data/metrics.csv',
+      datasetId: 'builtin',
+    })
+    if (!res.ok) {
+      fail({ message: '', issues: res.issues.map((i) => ({ ...i, file: 'data/metrics.csv' })) })
+      return
+    }
+    catalogue.value = cat.catalogue
+    builtIn.value = res.rows
+    // Saved imports are part of the data: the page is not ready until they are back (restore never throws).
+    await useImportsStore().restore(cat.catalogue)
+    status.value = 'ready'
   }
 
   function setImports(next: ImportedDataset[]): void {

@@ -86,4 +86,18 @@ describe('dashboard shell', () => {
     expect(text).toContain('12万')
     await context.close()
   })
+
+  it('names the file of each problem when a catalogue file is corrupt', async () => {
+    const { page, context } = await openPage(browser)
+    const corrupt =
+      'id,category,name_zh,name_en,unit,description\nunions_founded,organising,新建基层工会,New unions,万家,x\n'
+    await page.route('**/data/indicators.csv*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/csv', body: corrupt }),
+    )
+    await page.goto(baseUrl())
+    await page.waitForSelector('[data-state="error"]')
+    const items = await page.locator('.app-error__issues li').allTextContents()
+    expect(items.some((t) => t.includes('data/indicators.csv:2') && t.includes('万家'))).toBe(true)
+    await context.close()
+  })
 })
