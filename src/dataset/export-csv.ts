@@ -1,4 +1,4 @@
-import type { Metric } from '../types/domain'
+import { METRIC_CSV_COLUMNS, type Metric } from '../types/domain'
 import { formatPlainDecimal } from './plain-decimal'
 
 /** Options for serializing CSV. */
@@ -8,16 +8,7 @@ export interface SerializeCsvOptions {
 }
 
 /** Header of a metrics CSV as the exporter writes it. */
-export const METRICS_CSV_HEADER = [
-  'district',
-  'indicator',
-  'period',
-  'value',
-  'qualifier',
-  'source',
-  'quote',
-  'note',
-] as const
+export const METRICS_CSV_HEADER = METRIC_CSV_COLUMNS
 
 // A spreadsheet runs cells starting with these as formulas; leading apostrophes are covered so import
 // (which strips exactly one) gives back the original text.

@@ -1,4 +1,4 @@
-import type { Catalogue, District, Indicator } from '../types/domain'
+import { METRIC_CSV_COLUMNS, type Catalogue, type District, type Indicator } from '../types/domain'
 
 /** A table ready to be serialised as CSV. */
 export interface CsvTable {
@@ -7,16 +7,7 @@ export interface CsvTable {
 }
 
 /** Columns of the fill-in template: the metrics CSV contract (the first four are required). */
-export const TEMPLATE_COLUMNS = [
-  'district',
-  'indicator',
-  'period',
-  'value',
-  'qualifier',
-  'source',
-  'quote',
-  'note',
-] as const
+export const TEMPLATE_COLUMNS = METRIC_CSV_COLUMNS
 
 /** File names of the three downloads. */
 export const TEMPLATE_FILES = {

@@ -75,3 +75,10 @@ export interface Catalogue {
   indicators: Indicator[]
   sources: Source[]
 }
+
+/** Required columns of a metrics CSV (the import contract other tools rely on). */
+export const METRIC_REQUIRED_COLUMNS = ['district', 'indicator', 'period', 'value'] as const
+/** Optional columns of a metrics CSV. */
+export const METRIC_OPTIONAL_COLUMNS = ['qualifier', 'source', 'quote', 'note'] as const
+/** Every column of a metrics CSV, in the order exports and the template write them. */
+export const METRIC_CSV_COLUMNS = [...METRIC_REQUIRED_COLUMNS, ...METRIC_OPTIONAL_COLUMNS] as const

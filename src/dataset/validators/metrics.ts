@@ -1,4 +1,4 @@
-import { QUALIFIERS } from '../../types/domain'
+import { METRIC_OPTIONAL_COLUMNS, METRIC_REQUIRED_COLUMNS, QUALIFIERS } from '../../types/domain'
 import type { Catalogue, Indicator, Metric, Qualifier } from '../../types/domain'
 import type { ValidationIssue } from '../../types/validation'
 import type { CsvRecord, ParsedCsv } from '../parse-csv'
@@ -19,8 +19,8 @@ import { suggestIds } from './suggest'
 
 /** Columns of a metrics CSV. */
 export const METRIC_COLUMNS = {
-  required: ['district', 'indicator', 'period', 'value'],
-  optional: ['qualifier', 'source', 'quote', 'note'],
+  required: METRIC_REQUIRED_COLUMNS,
+  optional: METRIC_OPTIONAL_COLUMNS,
 } as const satisfies ColumnSpec
 
 // Distinct unknown indicators that get suggestions; later ones get a plain message.
