@@ -5,7 +5,7 @@ import base from './vite.config'
 // the bundle into one HTML file with a hash-based CSP and the data block.
 
 /** Plugins of the online build the offline copy must not have: it carries its data inline and gets its own CSP. */
-const ONLINE_ONLY = new Set(['built-in-data', 'content-security-policy'])
+const ONLINE_ONLY = new Set(['built-in-data', 'boot-entry', 'content-security-policy'])
 
 const OFFLINE_ENTRY = '/src/offline/offline-main.ts'
 

@@ -13,13 +13,13 @@ import {
 } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
-  BUILT_IN_NAMES,
   EMBEDDED_DATA_FORMAT,
   inlineAssets,
   withEmbeddedData,
   withHashedCsp,
   type EmbeddedData,
 } from '../src/offline/offline-html'
+import { BUILT_IN_NAMES } from '../src/types/domain'
 
 const OUT = 'dist-offline'
 const BUILD = join(OUT, 'build')

@@ -1,5 +1,4 @@
 import { onMounted } from 'vue'
-import { loadMetricsCsv } from '../dataset/load'
 import { useDatasetsStore, type ImportedDataset } from '../stores/datasets'
 import { readEmbeddedData } from '../offline/embedded-data'
 
@@ -11,10 +10,12 @@ let applied = false
  */
 export function useEmbeddedImports(): void {
   const datasets = useDatasetsStore()
-  onMounted(() => {
+  onMounted(async () => {
     const embedded = readEmbeddedData()?.imports ?? []
     if (applied || embedded.length === 0) return
     applied = true
+    // Only an offline copy carries imports; the validator is loaded for them alone.
+    const { loadMetricsCsv } = await import('../dataset/load')
     const encoder = new TextEncoder()
     const loaded = embedded.flatMap((d): ImportedDataset[] => {
       const res = loadMetricsCsv(encoder.encode(d.csv), datasets.catalogue, { fileName: d.fileName, datasetId: d.id })

@@ -3,13 +3,8 @@ import { useI18n } from 'vue-i18n'
 import { useDatasetsStore } from '../stores/datasets'
 import { serializeMetricsCsv } from '../dataset/export-csv'
 import { downloadBlob } from './useDownload'
-import {
-  BUILT_IN_NAMES,
-  EMBEDDED_DATA_FORMAT,
-  isOfflineTemplate,
-  withEmbeddedData,
-  type EmbeddedData,
-} from '../offline/offline-html'
+import { BUILT_IN_NAMES } from '../types/domain'
+import { EMBEDDED_DATA_FORMAT, isOfflineTemplate, withEmbeddedData, type EmbeddedData } from '../offline/offline-html'
 import { offlineSelfTemplate } from '../offline/embedded-data'
 
 /** Where `npm run build:offline` puts the template, next to the online build's index.html. */

@@ -148,6 +148,25 @@ export function loadCatalogue(files: CatalogueFiles): CatalogueLoadResult {
   }
 }
 
+/** The bytes of the four built-in files. */
+export interface BuiltInFiles extends CatalogueFiles {
+  metrics: Uint8Array
+}
+
+/** Outcome of loadBuiltInFiles: the data, or every problem with the file it is in (`data/….csv`). */
+export type BuiltInLoadResult =
+  { ok: true; catalogue: Catalogue; rows: Metric[] } | { ok: false; issues: CatalogueIssue[] }
+
+/** Loads the built-in data: the catalogue first, then metrics.csv against it (skipped when the catalogue has errors). */
+export function loadBuiltInFiles(files: BuiltInFiles): BuiltInLoadResult {
+  const cat = loadCatalogue(files)
+  if (!cat.ok) return { ok: false, issues: cat.issues.map((i) => ({ ...i, file: `data/${i.file}` })) }
+  const fileName = 'data/metrics.csv'
+  const res = loadMetricsCsv(files.metrics, cat.catalogue, { fileName, datasetId: 'builtin' })
+  if (!res.ok) return { ok: false, issues: res.issues.map((i) => ({ ...i, file: fileName })) }
+  return { ok: true, catalogue: cat.catalogue, rows: res.rows }
+}
+
 /**
  * Checks one CSV file of whichever kind its header says (or `kind` when given): metrics against the
  * catalogue, sources against its districts, districts and indicators on their own.

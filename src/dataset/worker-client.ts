@@ -41,10 +41,14 @@ function plainCatalogue(catalogue: Catalogue): Catalogue {
   }
 }
 
-/** Loads a metrics CSV in a module Web Worker (parse.worker.ts), off the main thread. */
+/** Starts the CSV worker (parse.worker.ts) as a module Web Worker. */
+export function createParseWorker(): ParseWorkerLike {
+  return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })
+}
+
+/** Loads a metrics CSV in the CSV worker, off the main thread. */
 export function loadMetricsInWorker(file: Blob, catalogue: Catalogue, opts: LoadInWorkerOptions): Promise<LoadResult> {
-  const create = (): ParseWorkerLike => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })
-  return loadMetricsWithWorker(create, file, catalogue, opts)
+  return loadMetricsWithWorker(createParseWorker, file, catalogue, opts)
 }
 
 /** loadMetricsInWorker with the worker supplied by the caller. */
@@ -60,29 +64,17 @@ export async function loadMetricsWithWorker(
   if (signal?.aborted) throw abortError()
 
   const worker = createWorker()
-  const id = nextRequestId++
-  let onAbort = (): void => {}
   try {
-    const response = await new Promise<Extract<ParseResponse, { type: 'result' }>>((resolve, reject) => {
-      onAbort = () => reject(abortError())
-      signal?.addEventListener('abort', onAbort, { once: true })
-      worker.addEventListener('message', (event) => {
-        const message = event.data
-        if (message.id !== id) return
-        if (message.type === 'progress') onProgress?.(message.done, message.total)
-        else if (message.type === 'result') resolve(message)
-        else reject(new Error(`CSV worker failed: ${message.message}`))
-      })
-      worker.addEventListener('error', (event) => reject(new Error(`CSV worker failed: ${event.message}`)))
-      const request: ParseRequest = {
-        id,
-        bytes,
-        catalogue: plainCatalogue(catalogue),
-        fileName: opts.fileName,
-        datasetId: opts.datasetId,
-      }
-      worker.postMessage(request, [bytes])
-    })
+    const request: ParseRequest = {
+      kind: 'metrics',
+      id: nextWorkerRequestId(),
+      bytes,
+      catalogue: plainCatalogue(catalogue),
+      fileName: opts.fileName,
+      datasetId: opts.datasetId,
+    }
+    const response = await askWorker(worker, request, [bytes], { onProgress, signal })
+    if (response.type !== 'result') throw new Error(`CSV worker answered ${response.type} to a metrics request`)
     worker.terminate()
     const { packedRows, result } = response
     const rows = new Array<Metric>(packedRows.count)
@@ -94,6 +86,40 @@ export async function loadMetricsWithWorker(
     return { ...result, rows }
   } finally {
     worker.terminate()
-    signal?.removeEventListener('abort', onAbort)
   }
+}
+
+/** A worker's final answer to a request (progress is reported on the way). */
+export type WorkerAnswer = Exclude<ParseResponse, { type: 'progress' | 'error' }>
+
+/**
+ * Posts one request and resolves with the worker's answer to it. Rejects when the worker reports an error or
+ * fails to start, and with an AbortError when the signal aborts (the caller terminates the worker).
+ */
+export function askWorker(
+  worker: ParseWorkerLike,
+  request: ParseRequest,
+  transfer: Transferable[],
+  opts: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<WorkerAnswer> {
+  const { onProgress, signal } = opts
+  let onAbort = (): void => {}
+  return new Promise<WorkerAnswer>((resolve, reject) => {
+    onAbort = () => reject(abortError())
+    signal?.addEventListener('abort', onAbort, { once: true })
+    worker.addEventListener('message', (event) => {
+      const message = event.data
+      if (message.id !== request.id) return
+      if (message.type === 'progress') onProgress?.(message.done, message.total)
+      else if (message.type === 'error') reject(new Error(`CSV worker failed: ${message.message}`))
+      else resolve(message)
+    })
+    worker.addEventListener('error', (event) => reject(new Error(`CSV worker failed: ${event.message}`)))
+    worker.postMessage(request, transfer)
+  }).finally(() => signal?.removeEventListener('abort', onAbort))
+}
+
+/** A request id no other request of this page uses. */
+export function nextWorkerRequestId(): number {
+  return nextRequestId++
 }

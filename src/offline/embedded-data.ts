@@ -1,11 +1,5 @@
-import {
-  BUILT_IN_NAMES,
-  EMBEDDED_DATA_ID,
-  parseEmbeddedData,
-  withEmbeddedData,
-  type BuiltInName,
-  type EmbeddedData,
-} from './offline-html'
+import { BUILT_IN_NAMES, type BuiltInName } from '../types/domain'
+import { EMBEDDED_DATA_ID, parseEmbeddedData, withEmbeddedData, type EmbeddedData } from './offline-html'
 
 let cached: EmbeddedData | null | undefined
 let selfTemplate: string | null = null

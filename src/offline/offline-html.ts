@@ -1,11 +1,9 @@
+import type { BuiltInName } from '../types/domain'
+
 /** Id of the JSON data block in an offline copy. */
 export const EMBEDDED_DATA_ID = 'embedded-data'
 /** Format tag of the data block, so a later version can tell old copies apart. */
 export const EMBEDDED_DATA_FORMAT = 'union-dashboard/offline-data@1'
-/** The built-in CSV files an offline copy carries. */
-export const BUILT_IN_NAMES = ['districts', 'indicators', 'sources', 'metrics'] as const
-/** A built-in CSV file name without extension. */
-export type BuiltInName = (typeof BUILT_IN_NAMES)[number]
 
 /** An imported dataset as an offline copy carries it: its metrics as a CSV in the import format. */
 export interface EmbeddedImport {

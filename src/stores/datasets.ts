@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Catalogue, Metric } from '../types/domain'
-import type { CsvEncoding, ValidationIssue } from '../types/validation'
-import { loadCatalogue, loadMetricsCsv } from '../dataset/load'
+import type { CsvEncoding } from '../types/validation'
+import { takeBuiltInLoad, type LoadFailure } from '../dataset/builtin-load'
 import type { DatasetLayer } from '../domain/compare'
 import { flattenLayers, indexLayers } from '../domain/metric-index'
 import { useImportsStore } from './imports'
@@ -18,25 +18,7 @@ export interface ImportedDataset {
   metrics: Metric[]
 }
 
-/** Why the built-in data could not be shown: a file that could not be fetched, or every problem the validator found. */
-export interface LoadFailure {
-  /** A fetch error naming its file; empty when the files arrived but did not validate. */
-  message: string
-  /** Validation problems, each with the file it is in (data/….csv). */
-  issues: Array<ValidationIssue & { file: string }>
-}
-
-const BUILT_IN_FILES = ['districts', 'indicators', 'sources', 'metrics'] as const
 const NO_METRICS: readonly Metric[] = []
-
-async function fetchBytes(name: string): Promise<Uint8Array> {
-  const url = `${import.meta.env.BASE_URL}data/${name}.csv`
-  const res = await fetch(url, { cache: 'no-cache' }).catch((e: unknown) => {
-    throw new Error(`data/${name}.csv: ${e instanceof Error ? e.message : String(e)}`)
-  })
-  if (!res.ok) throw new Error(`data/${name}.csv: HTTP ${res.status}`)
-  return new Uint8Array(await res.arrayBuffer())
-}
 
 export const useDatasetsStore = defineStore('datasets', () => {
   const status = ref<'loading' | 'ready' | 'error'>('loading')
@@ -74,36 +56,16 @@ export const useDatasetsStore = defineStore('datasets', () => {
   async function loadBuiltIn(): Promise<void> {
     status.value = 'loading'
     failure.value = null
-    let fetched: Uint8Array[]
-    try {
-      // The four files are fetched at once; a fetch error names its file.
-      fetched = await Promise.all(BUILT_IN_FILES.map(fetchBytes))
-    } catch (e) {
-      fail({ message: e instanceof Error ? e.message : String(e), issues: [] })
+    // Usually already under way: boot.ts started it while this code was still downloading.
+    const loaded = await takeBuiltInLoad()
+    if (!loaded.ok) {
+      fail(loaded.failure)
       return
     }
-    const [districts, indicators, sources, metricsBytes] = fetched
-    const cat = loadCatalogue({
-      districts: districts ?? new Uint8Array(),
-      indicators: indicators ?? new Uint8Array(),
-      sources: sources ?? new Uint8Array(),
-    })
-    if (!cat.ok) {
-      fail({ message: '', issues: cat.issues.map((i) => ({ ...i, file: `data/${i.file}` })) })
-      return
-    }
-    const res = loadMetricsCsv(metricsBytes ?? new Uint8Array(), cat.catalogue, {
-      fileName: 'data/metrics.csv',
-      datasetId: 'builtin',
-    })
-    if (!res.ok) {
-      fail({ message: '', issues: res.issues.map((i) => ({ ...i, file: 'data/metrics.csv' })) })
-      return
-    }
-    catalogue.value = cat.catalogue
-    builtIn.value = res.rows
+    catalogue.value = loaded.catalogue
+    builtIn.value = loaded.metrics
     // Saved imports are part of the data: the page is not ready until they are back (restore never throws).
-    await useImportsStore().restore(cat.catalogue)
+    await useImportsStore().restore(loaded.catalogue)
     status.value = 'ready'
   }
 

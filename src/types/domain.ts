@@ -82,3 +82,8 @@ export const METRIC_REQUIRED_COLUMNS = ['district', 'indicator', 'period', 'valu
 export const METRIC_OPTIONAL_COLUMNS = ['qualifier', 'source', 'quote', 'note'] as const
 /** Every column of a metrics CSV, in the order exports and the template write them. */
 export const METRIC_CSV_COLUMNS = [...METRIC_REQUIRED_COLUMNS, ...METRIC_OPTIONAL_COLUMNS] as const
+
+/** The built-in CSV files under data/, by name without extension, in load order. */
+export const BUILT_IN_NAMES = ['districts', 'indicators', 'sources', 'metrics'] as const
+/** A built-in CSV file name without extension. */
+export type BuiltInName = (typeof BUILT_IN_NAMES)[number]

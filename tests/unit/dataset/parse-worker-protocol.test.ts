@@ -8,7 +8,7 @@ function run(bytes: Uint8Array, now?: () => number) {
   const posted: Array<{ message: ParseResponse; transfer: ArrayBuffer[] }> = []
   const buffer = bytes.slice().buffer
   handleParseRequest(
-    { id: 7, bytes: buffer, catalogue: FIXTURE_CATALOGUE, fileName: 'f.csv', datasetId: 'imp' },
+    { kind: 'metrics', id: 7, bytes: buffer, catalogue: FIXTURE_CATALOGUE, fileName: 'f.csv', datasetId: 'imp' },
     (message, transfer) => posted.push({ message, transfer }),
     now,
   )

@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { handleParseRequest } from '../../../src/dataset/parse-worker-protocol'
-import type { ParseRequest, ParseResponse } from '../../../src/dataset/parse-worker-protocol'
 import { loadMetricsWithWorker } from '../../../src/dataset/worker-client'
-import type { ParseWorkerLike } from '../../../src/dataset/worker-client'
+import { FakeWorker } from './fake-worker'
 import { FIXTURE_CATALOGUE, fixtureBytes, metricsCsv, utf8 } from './fixtures'
-
-type MessageListener = (event: MessageEvent<ParseResponse>) => void
-type ErrorListener = (event: ErrorEvent) => void
-
-/** Runs parse.worker.ts's handler in-process, answering on a later task like a real worker. */
-class FakeWorker implements ParseWorkerLike {
-  terminated = false
-  private listeners: MessageListener[] = []
-  private errorListeners: ErrorListener[] = []
-  constructor(private readonly behaviour: 'run' | 'hang' | 'crash' = 'run') {}
-
-  addEventListener(type: 'message', listener: MessageListener): void
-  addEventListener(type: 'error', listener: ErrorListener): void
-  addEventListener(type: 'message' | 'error', listener: MessageListener | ErrorListener): void {
-    if (type === 'message') this.listeners.push(listener as MessageListener)
-    else this.errorListeners.push(listener as ErrorListener)
-  }
-
-  postMessage(message: ParseRequest): void {
-    setTimeout(() => {
-      if (this.terminated || this.behaviour === 'hang') return
-      if (this.behaviour === 'crash') {
-        for (const l of this.errorListeners) l(Object.assign(new Event('error'), { message: 'boom' }) as ErrorEvent)
-        return
-      }
-      handleParseRequest(message, (response) => {
-        if (!this.terminated)
-          for (const l of this.listeners) l(new MessageEvent('message', { data: structuredClone(response) }))
-      })
-    }, 0)
-  }
-
-  terminate(): void {
-    this.terminated = true
-  }
-}
 
 const blob = (bytes: Uint8Array) => new Blob([bytes.slice().buffer])
 

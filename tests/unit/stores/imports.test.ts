@@ -15,7 +15,9 @@ vi.mock('idb-keyval', async () => (await import('../idb-memory')).memoryIdbModul
 const worker = vi.hoisted(() => ({
   load: null as null | typeof loadMetricsInWorker,
 }))
-vi.mock('../../../src/dataset/worker-client', () => ({
+// (Node has no Worker, so the built-in data are parsed on the main thread, as in a browser without workers.)
+vi.mock(import('../../../src/dataset/worker-client'), async (importOriginal) => ({
+  ...(await importOriginal()),
   loadMetricsInWorker: (...args: Parameters<typeof loadMetricsInWorker>) => {
     if (!worker.load) throw new Error('worker not set')
     return worker.load(...args)
