@@ -48,23 +48,32 @@ function zero() {
   return { raw: 0, gzip: 0, brotli: 0 }
 }
 
-async function timeToReady(browser, url) {
-  const times = []
+async function loadUntilReady(browser, url) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await ctx.newPage()
+  await page.goto(url)
+  await page.waitForSelector('[data-state="ready"]', { timeout: 30_000 })
+  const t = await page.evaluate(() => performance.getEntriesByName('app-ready')[0]?.startTime ?? NaN)
+  await ctx.close()
+  return t
+}
+
+const summary = (times) => ({
+  median: round(median(times)),
+  min: round(Math.min(...times)),
+  max: round(Math.max(...times)),
+  runs: times.map((t) => round(t)),
+})
+
+/** Time to ready of the floor and the app, loaded alternately so machine noise hits both alike. */
+async function timeToReady(browser, floorUrl, appUrl) {
+  const floor = []
+  const app = []
   for (let i = 0; i < LOADS; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    const page = await ctx.newPage()
-    await page.goto(url)
-    await page.waitForSelector('[data-state="ready"]', { timeout: 30_000 })
-    const t = await page.evaluate(() => performance.getEntriesByName('app-ready')[0]?.startTime ?? NaN)
-    times.push(t)
-    await ctx.close()
+    floor.push(await loadUntilReady(browser, floorUrl))
+    app.push(await loadUntilReady(browser, appUrl))
   }
-  return {
-    median: round(median(times)),
-    min: round(Math.min(...times)),
-    max: round(Math.max(...times)),
-    runs: times.map((t) => round(t)),
-  }
+  return { floor: summary(floor), app: summary(app) }
 }
 
 async function filterChanges(browser, url) {
@@ -180,10 +189,8 @@ async function main() {
   const browser = await launchChromium()
   let readyApp, readyFloor, filter, heap, importBig
   try {
-    // interleave so machine noise hits both alike
     const want = (name) => !ONLY || ONLY === name
-    if (want('ready')) readyFloor = await timeToReady(browser, floorUrl)
-    if (want('ready')) readyApp = await timeToReady(browser, appUrl)
+    if (want('ready')) ({ floor: readyFloor, app: readyApp } = await timeToReady(browser, floorUrl, appUrl))
     if (want('filter')) filter = await filterChanges(browser, appUrl)
     if (want('heap')) heap = await heapAfterSwitches(browser, appUrl)
     if (want('import'))

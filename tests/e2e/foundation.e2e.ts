@@ -24,6 +24,52 @@ describe('dashboard shell', () => {
     await context.close()
   })
 
+  it('says ready only when the charts in view are drawn, never before (the benchmark times this moment)', async () => {
+    const { page, context } = await openPage(browser)
+    // Every moment data-state was "ready", even for an instant: which cards in view then had no chart yet.
+    await page.addInitScript(() => {
+      const seen: Array<{ inView: number; undrawn: string[] }> = []
+      Object.assign(window, { readyMoments: seen })
+      const check = () => {
+        const inView = [...document.querySelectorAll<HTMLElement>('[data-chart]')].filter((card) => {
+          const box = card.getBoundingClientRect()
+          return box.top < innerHeight && box.bottom > 0
+        })
+        // A chart card shows its chart area (or its table); the headline strip is plain text and has neither.
+        const undrawn = inView
+          .filter(
+            (card) => card.querySelector('.chart-card__chart') && !card.querySelector('.chart-card__chart canvas'),
+          )
+          .map((card) => card.dataset.chart ?? '')
+        seen.push({ inView: inView.length, undrawn })
+      }
+      new MutationObserver((records) => {
+        const wasReady = records.some(
+          (r) => r.oldValue === 'ready' || (r.target as HTMLElement).getAttribute('data-state') === 'ready',
+        )
+        if (wasReady) check()
+      }).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+        attributeOldValue: true,
+      })
+    })
+    await gotoReady(page)
+    const moments = await page.evaluate(
+      () => (window as unknown as { readyMoments: Array<{ inView: number; undrawn: string[] }> }).readyMoments,
+    )
+    expect(moments.length).toBeGreaterThan(0)
+    for (const m of moments) {
+      expect(m.inView).toBeGreaterThan(0)
+      expect(m.undrawn).toEqual([])
+    }
+    // The mark the benchmark reads comes after the visible charts' canvases exist.
+    const marks = await page.evaluate(() => performance.getEntriesByName('app-ready').length)
+    expect(marks).toBe(1)
+    await context.close()
+  })
+
   it('writes a filter change to the URL and redraws the figures', async () => {
     const { page, context } = await openPage(browser)
     await gotoReady(page)
