@@ -22,7 +22,7 @@ export interface Filters {
   q: string
 }
 
-/** A router query: every value a string or a list of strings. */
+/** A URL query: every value a string or a list of strings. */
 export type QueryLike = Record<string, string | null | undefined | (string | null)[]>
 
 function first(v: QueryLike[string]): string | undefined {

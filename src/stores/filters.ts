@@ -1,24 +1,22 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed } from 'vue'
-import { useRoute, useRouter } from 'vue-router'
-import { parseFilterQuery, toFilterQuery, type Filters, type QueryLike } from '../domain/filter-query'
+import { parseFilterQuery, toFilterQuery, type Filters } from '../domain/filter-query'
 import { useDatasetsStore } from './datasets'
+import { useLocationQuery } from '../composables/useLocationQuery'
 
-/** Filters live in the URL query: this store only reads and writes the route, so links and back/forward just work. */
+/** Filters live in the URL query: this store only reads and writes it, so links and back/forward just work. */
 export const useFiltersStore = defineStore('filters', () => {
-  const route = useRoute()
-  const router = useRouter()
+  const location = useLocationQuery()
   const { catalogue } = storeToRefs(useDatasetsStore())
   const districtIds = computed(() => catalogue.value.districts.map((d) => d.id))
 
-  const filters = computed<Filters>(() => parseFilterQuery(route.query as QueryLike, districtIds.value))
+  const filters = computed<Filters>(() => parseFilterQuery(location.query.value, districtIds.value))
 
   /** Applies a change as a new history entry (so Back undoes it). */
-  function update(patch: Partial<Filters>, mode: 'push' | 'replace' = 'push'): Promise<unknown> {
+  function update(patch: Partial<Filters>, mode: 'push' | 'replace' = 'push'): void {
     performance.mark('filter-change')
     const next = { ...filters.value, ...patch }
-    const query = toFilterQuery(next, districtIds.value)
-    return mode === 'push' ? router.push({ query }) : router.replace({ query })
+    location.navigate(toFilterQuery(next, districtIds.value), mode)
   }
 
   return { filters, update, districtIds }
