@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
 import { useI18n } from 'vue-i18n'
 import { useTimeoutFn } from '@vueuse/core'
@@ -87,7 +87,6 @@ export interface UseChartExportOptions {
 export interface UseChartExportReturn {
   busy: Ref<boolean>
   status: Ref<ExportStatus | null>
-  chart: ComputedRef<RegisteredChart | null>
   downloadPng: (pixelRatio: 2 | 3) => Promise<void>
   downloadSvg: () => Promise<void>
   copyPng: () => Promise<void>
@@ -101,11 +100,12 @@ export function useChartExport(options: UseChartExportOptions): UseChartExportRe
   const { t } = useI18n()
   const registry = useChartRegistryStore()
   const { busy, status, screen, run } = useExportRunner()
-  const chart = computed(() => registry.entries.find((e) => e.key === toValue(options.chartKey)) ?? null)
-
+  // Looked up when an export starts, not kept reactive: every card registering would otherwise re-run it on every card.
   function current(): RegisteredChart {
-    if (!chart.value) throw new ExportNotice(t('export.status.noCharts'))
-    return chart.value
+    const key = toValue(options.chartKey)
+    const chart = registry.entries.find((e) => e.key === key)
+    if (!chart) throw new ExportNotice(t('export.status.noCharts'))
+    return chart
   }
 
   const downloadPng = (pixelRatio: 2 | 3): Promise<void> =>
@@ -135,5 +135,5 @@ export function useChartExport(options: UseChartExportOptions): UseChartExportRe
       return t('export.status.copied')
     })
 
-  return { busy, status, chart, downloadPng, downloadSvg, copyPng, downloadCsv }
+  return { busy, status, downloadPng, downloadSvg, copyPng, downloadCsv }
 }
