@@ -1,8 +1,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { i18n } from './locales'
+import { i18n, switchLocale, toLocale } from './locales'
 import './styles/base.css'
 import './styles/print.css'
 
+// An English link renders in English from the first frame: its messages load before the app mounts.
+await switchLocale(toLocale(new URLSearchParams(location.search).get('lang')))
 createApp(App).use(createPinia()).use(i18n).mount('#app')

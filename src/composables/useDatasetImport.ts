@@ -9,13 +9,10 @@ import {
   type CsvTable,
 } from '../domain/import-template'
 import { useDatasetsStore } from '../stores/datasets'
-import { useImportsStore } from '../stores/imports'
 import { downloadBlob } from './useDownload'
 
-/** What the import panel and button call. */
+/** The downloads the import panel offers. */
 export interface UseDatasetImportReturn {
-  /** Imports the first file of a list (from the file input or a drop); returns whether there were more. */
-  importFiles(files: FileList | readonly File[] | null): boolean
   downloadTemplate(): void
   downloadIndicators(): void
   downloadDistricts(): void
@@ -27,21 +24,11 @@ function saveTable(table: CsvTable, fileName: string): void {
   downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName)
 }
 
-/** Starts imports and offers the fill-in template with the indicator and district catalogues beside it. */
+/** The fill-in template, with the indicator and district catalogues beside it. */
 export function useDatasetImport(): UseDatasetImportReturn {
-  const imports = useImportsStore()
   const { catalogue, builtIn } = storeToRefs(useDatasetsStore())
 
-  function importFiles(files: FileList | readonly File[] | null): boolean {
-    const list = files ? Array.from(files) : []
-    const first = list[0]
-    if (!first) return false
-    void imports.importFile(first)
-    return list.length > 1
-  }
-
   return {
-    importFiles,
     downloadTemplate: () =>
       saveTable(
         buildMetricsTemplate(catalogue.value, nextReportYear(builtIn.value, new Date().getFullYear())),

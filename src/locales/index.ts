@@ -1,32 +1,52 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN.json'
-import zhCNImport from './zh-CN.import.json'
 import zhCNExport from './zh-CN.export.json'
 import zhCNPresentation from './zh-CN.presentation.json'
-import en from './en.json'
-import enImport from './en.import.json'
-import enExport from './en.export.json'
-import enPresentation from './en.presentation.json'
 
 /** UI languages; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const
 /** A UI language. */
 export type AppLocale = (typeof LOCALES)[number]
 
-// One file per feature keeps features' messages apart; each file holds one top-level namespace.
-const zhMessages = { ...zhCN, ...zhCNImport, ...zhCNExport, ...zhCNPresentation }
-const enMessages = { ...en, ...enImport, ...enExport, ...enPresentation }
-
-type MessageSchema = typeof zhMessages
-
 /** Narrows a query value to a supported locale (zh-CN when unknown). */
 export function toLocale(value: unknown): AppLocale {
   return value === 'en' ? 'en' : 'zh-CN'
 }
 
-export const i18n = createI18n<[MessageSchema], AppLocale>({
+// One file per feature keeps features' messages apart. Chinese ships with the page; English loads when chosen, and
+// the import panel brings its own messages in both languages (see import-messages.ts).
+const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation }
+
+export const i18n = createI18n<[typeof zhMessages], AppLocale, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhMessages, en: enMessages },
+  // English starts empty (missing keys fall back to Chinese) and is filled in by loadLocale.
+  messages: { 'zh-CN': zhMessages, en: {} as typeof zhMessages },
 })
+
+/** Adds messages to a language, merged deeply: a feature's file may extend a namespace the page already has. */
+export function addMessages(locale: AppLocale, messages: Record<string, unknown>): void {
+  i18n.global.mergeLocaleMessage(locale, messages)
+}
+
+let english: Promise<void> | null = null
+
+/** Makes a language's messages available (English is fetched on first use); rejects when they cannot be loaded. */
+export function loadLocale(locale: AppLocale): Promise<void> {
+  if (locale !== 'en') return Promise.resolve()
+  english ??= import('./en-messages').then(
+    (m) => addMessages('en', m.default),
+    (error: unknown) => {
+      english = null // try again next time
+      throw error
+    },
+  )
+  return english
+}
+
+/** Switches the UI language once its messages are there; without them the Chinese ones show (the fallback). */
+export async function switchLocale(locale: AppLocale): Promise<void> {
+  await loadLocale(locale).catch(() => undefined)
+  i18n.global.locale.value = locale
+}

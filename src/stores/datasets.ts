@@ -56,7 +56,10 @@ export const useDatasetsStore = defineStore('datasets', () => {
   async function loadBuiltIn(): Promise<void> {
     status.value = 'loading'
     failure.value = null
-    // Usually already under way: boot.ts started it while this code was still downloading.
+    // Usually already under way: boot.ts started it while this code was still downloading. Saved imports are
+    // read from IndexedDB meanwhile.
+    const importsStore = useImportsStore()
+    const saved = importsStore.readSaved()
     const loaded = await takeBuiltInLoad()
     if (!loaded.ok) {
       fail(loaded.failure)
@@ -65,7 +68,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     catalogue.value = loaded.catalogue
     builtIn.value = loaded.metrics
     // Saved imports are part of the data: the page is not ready until they are back (restore never throws).
-    await useImportsStore().restore(loaded.catalogue)
+    await importsStore.restore(loaded.catalogue, saved)
     status.value = 'ready'
   }
 

@@ -11,7 +11,7 @@ import {
   type StorageProblem,
   type StoredImportMeta,
 } from '../domain/import-storage'
-import { useImportStorage } from '../composables/useImportStorage'
+import { useImportStorage, type SavedImport } from '../composables/useImportStorage'
 import { useDatasetsStore, type ImportedDataset } from './datasets'
 
 /** An import under way: which stage, and bytes done of the file (parsing fills the bar). */
@@ -46,6 +46,9 @@ export type ImportOutcome =
     }
   | { kind: 'cancelled'; fileName: string }
   | { kind: 'failed'; fileName: string; message: string }
+
+/** The saved imports as read from IndexedDB, or why they could not be. */
+type SavedRead = { ok: true; saved: SavedImport[] } | { ok: false; error: unknown }
 
 // Rows grouped by indicator per task, so a million-row dataset goes live without stopping the page.
 const GROUP_SLICE = 50_000
@@ -101,11 +104,27 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   /** Puts saved imports back before the page is ready; never throws (a failure is reported in the panel). */
-  async function restore(catalogue: Pick<Catalogue, 'districts' | 'indicators'>): Promise<void> {
+  /** Starts reading the saved imports; never rejects (a failure is handed to restore). */
+  function readSaved(): Promise<SavedRead> {
+    return storage.loadAll().then(
+      (saved): SavedRead => ({ ok: true, saved }),
+      (error: unknown): SavedRead => ({ ok: false, error }),
+    )
+  }
+
+  /** Puts the saved imports back over the built-in data; rows the catalogue no longer knows are dropped and counted. */
+  async function restore(
+    catalogue: Pick<Catalogue, 'districts' | 'indicators'>,
+    reading: Promise<SavedRead> = readSaved(),
+  ): Promise<void> {
+    const read = await reading
+    if (!read.ok) {
+      noteStorageFailure(read.error)
+      return
+    }
     try {
-      const saved = await storage.loadAll()
       let dropped = 0
-      const restored = saved.map(({ meta, metrics }): ImportedDataset => {
+      const restored = read.saved.map(({ meta, metrics }): ImportedDataset => {
         const kept = keepCatalogueRows(metrics, catalogue)
         dropped += kept.dropped
         const { rowCount: _rowCount, ...rest } = meta
@@ -138,6 +157,17 @@ export const useImportsStore = defineStore('imports', () => {
     } catch (error) {
       noteStorageFailure(error)
     }
+  }
+
+  /** When several files were given at once, the name of the first: only it is imported. */
+  const onlyFirstOf = ref<string | null>(null)
+
+  /** Imports the first of the files chosen or dropped; the panel says when others were left out. */
+  function importFirst(files: FileList | readonly File[] | null): void {
+    const list = files ? Array.from(files) : []
+    const first = list[0]
+    onlyFirstOf.value = list.length > 1 && first ? first.name : null
+    if (first) void importFile(first)
   }
 
   /** Loads a CSV in the worker; an accepted file becomes a new dataset, anything else changes nothing. */
@@ -277,8 +307,11 @@ export const useImportsStore = defineStore('imports', () => {
     droppedOnRestore,
     saving,
     busy,
+    readSaved,
     restore,
     importFile,
+    importFirst,
+    onlyFirstOf,
     cancel,
     setHidden,
     rename,

@@ -1,0 +1,6 @@
+// The English messages of the page (the import panel's come with it): loaded when English is first chosen.
+import en from './en.json'
+import enExport from './en.export.json'
+import enPresentation from './en.presentation.json'
+
+export default { ...en, ...enExport, ...enPresentation }
