@@ -1,16 +1,14 @@
-// The one module that pulls ECharts' runtime: everything else imports echarts types only.
+// The one module that pulls ECharts' runtime for bar charts (the overview, category and indicator comparisons);
+// echarts-more.ts adds what trends, radars, exports and slides need. Everything else imports echarts types only.
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { LabelLayout } from 'echarts/features'
-import { BarChart, LineChart, RadarChart } from 'echarts/charts'
+import { BarChart } from 'echarts/charts'
 import {
   AriaComponent,
   GraphicComponent,
   GridComponent,
-  LegendComponent,
   MarkPointComponent,
-  RadarComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components'
 
@@ -18,15 +16,10 @@ use([
   CanvasRenderer,
   LabelLayout,
   BarChart,
-  LineChart,
-  RadarChart,
   AriaComponent,
   GraphicComponent,
   GridComponent,
-  LegendComponent,
   MarkPointComponent,
-  RadarComponent,
-  TitleComponent,
   TooltipComponent,
 ])
 

@@ -1,7 +1,7 @@
 // Loaded on first export. Draws an export copy of a chart on its own off-screen instance: the live chart is never
 // touched. init() comes from echarts/core, which the entry chunk already holds; charts/echarts.ts registers the parts.
 import { init } from 'echarts/core'
-import '../charts/echarts'
+import '../charts/echarts-more'
 import type { ChartOption } from '../charts/options/types'
 import { buildExportOption, EXPORT_FONT_FAMILY, EXPORT_TEXT, type ExportChart, type MeasureText } from './export-option'
 

@@ -1,6 +1,6 @@
 import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import '../charts/echarts'
+import '../charts/echarts-more'
 import { prepareExportChart, type ChartImageInput } from './chart-image'
 
 // The one use() outside charts/echarts.ts: the SVG renderer is only needed for SVG export, so it loads with it.

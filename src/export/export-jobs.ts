@@ -20,7 +20,7 @@ import {
 import { buildExportFileName, chartSubject, numberedFileName, shortDistrictName } from './file-name'
 import { SLIDE_PIXEL_RATIO, buildSlidePlan, describeFilters, slideImageSize } from './slide-plan'
 
-/** vue-i18n's `t`, narrowed to what exporters call. */
+/** The i18n `t`, narrowed to what exporters call. */
 export type Translate = (key: string, named?: Record<string, string | number>) => string
 
 /** What is on screen, read when the export starts. */
