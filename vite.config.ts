@@ -94,8 +94,10 @@ export default defineConfig({
   base: './',
   plugins: [
     vue({ features: { optionsAPI: false, prodDevtools: false } }),
-    // Messages are compiled at build time, so the runtime ships without vue-i18n's message compiler.
+    // Messages are compiled at build time, so the runtime ships without vue-i18n's message compiler; the runtime is
+    // petite-vue-i18n, vue-i18n's translation-only build (the app formats numbers and dates itself).
     VueI18nPlugin({
+      module: 'petite-vue-i18n',
       include: [fileURLToPath(new URL('./src/locales/*.json', import.meta.url))],
       runtimeOnly: true,
       compositionOnly: true,

@@ -1,6 +1,6 @@
 import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useTimeoutFn } from '@vueuse/core'
 import { useChartRegistryStore, type RegisteredChart } from '../stores/chart-registry'
 import { useDatasetsStore } from '../stores/datasets'

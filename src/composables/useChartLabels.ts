@@ -1,5 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { createSharedComposable } from '@vueuse/core'
 import type { TrendCardLabels } from '../charts/options/build-trend-card'
 import type { Locale } from '../domain/format'

@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useDatasetsStore } from '../stores/datasets'
 import { serializeMetricsCsv } from '../dataset/export-csv'
 import { downloadBlob } from './useDownload'

@@ -1,4 +1,5 @@
-import { createI18n } from 'vue-i18n'
+import { createI18n } from 'petite-vue-i18n'
+import { registerMessageResolver, resolveValue } from '@intlify/core-base'
 import zhCN from './zh-CN.json'
 import zhCNExport from './zh-CN.export.json'
 import zhCNPresentation from './zh-CN.presentation.json'
@@ -12,6 +13,9 @@ export type AppLocale = (typeof LOCALES)[number]
 export function toLocale(value: unknown): AppLocale {
   return value === 'en' ? 'en' : 'zh-CN'
 }
+
+// petite-vue-i18n resolves flat keys only; ours are nested ('import.template.title').
+registerMessageResolver(resolveValue)
 
 // One file per feature keeps features' messages apart. Chinese ships with the page; English loads when chosen, and
 // the import panel brings its own messages in both languages (see import-messages.ts).
