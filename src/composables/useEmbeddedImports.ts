@@ -9,6 +9,8 @@ let applied = false
  * the same validator as every import) once the built-in data is loaded. Does nothing elsewhere.
  */
 export function useEmbeddedImports(): void {
+  // Only the offline build (VITE_OFFLINE) makes pages with a data block: the online build drops the rest of this.
+  if (import.meta.env.VITE_OFFLINE !== 'true') return
   const datasets = useDatasetsStore()
   onMounted(async () => {
     const embedded = readEmbeddedData()?.imports ?? []
