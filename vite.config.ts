@@ -32,8 +32,17 @@ function builtInData(): Plugin {
 }
 
 const BOOT_ENTRY = 'src/boot.ts'
-/** Modules boot.ts loads: its own chunk, small, so the data load starts early. */
-const BOOT_DEPS = /[\\/]src[\\/](boot|dataset[\\/](builtin-load|worker-client|compact-rows)|types[\\/]domain)\.ts$|preload-helper/
+/** Modules boot.ts loads: their own small chunk, so the data load starts before the app's code has arrived. */
+const BOOT_DEPS = [
+  /[\\/]src[\\/]boot\.ts$/,
+  /[\\/]src[\\/]dataset[\\/](builtin-load|worker-client|compact-rows)\.ts$/,
+  /[\\/]src[\\/]composables[\\/]useImportStorage\.ts$/,
+  /[\\/]src[\\/]domain[\\/]import-storage\.ts$/,
+  /[\\/]src[\\/]types[\\/]domain\.ts$/,
+  /[\\/]node_modules[\\/]idb-keyval[\\/]/,
+  /preload-helper/,
+]
+const isBootDep = (id: string): boolean => BOOT_DEPS.some((re) => re.test(id))
 
 /**
  * Runs src/boot.ts as its own small entry, before the app's code: the built-in data is fetched and parsed in the
@@ -55,6 +64,9 @@ function bootEntry(): Plugin {
       handler(html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot')
         if (ctx.bundle && !chunk) throw new Error('boot-entry: the build has no boot chunk')
+        // A module of the app's chunk reached from boot.ts would make boot wait for the whole app: fail the build.
+        const late = chunk?.type === 'chunk' ? chunk.imports.filter((f) => !/boot-deps|rolldown-runtime/.test(f)) : []
+        if (late.length) throw new Error(`boot-entry: boot.ts imports ${late.join(', ')}; add its modules to BOOT_DEPS`)
         const src = chunk ? `./${chunk.fileName}` : `/${BOOT_ENTRY}`
         // Module scripts run in page order: boot goes right before the app's, and after the CSP meta tag.
         const at = html.indexOf('<script type="module"')
@@ -119,7 +131,7 @@ export default defineConfig({
         // except the few modules boot.ts needs: they stay apart so the data load starts before the rest arrives.
         codeSplitting: {
           groups: [
-            { name: 'boot-deps', test: BOOT_DEPS, priority: 2 },
+            { name: 'boot-deps', test: isBootDep, priority: 2 },
             { name: 'app', tags: ['$initial'], priority: 1 },
           ],
         },

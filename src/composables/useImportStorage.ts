@@ -97,6 +97,22 @@ function isPackedChunks(value: unknown): value is PackedMetrics[] {
 
 const stores = new Map<string, UseStore>()
 
+let early: Promise<SavedImport[]> | null = null
+
+/** Starts reading the saved imports (default database) now: boot.ts calls this, so IndexedDB opens early. */
+export function startSavedImportsRead(): void {
+  if (early) return
+  early = useImportStorage().loadAll()
+  early.catch(() => undefined) // the taker reports a failure; until then it is not unhandled
+}
+
+/** The read boot.ts started, taken once; null when none was started (tests, or after it was taken). */
+export function takeSavedImportsRead(): Promise<SavedImport[]> | null {
+  const read = early
+  early = null
+  return read
+}
+
 /** IndexedDB persistence of imported datasets: rows in columnar chunks (compact-rows), metadata in one list. */
 export function useImportStorage(options: UseImportStorageOptions = {}): UseImportStorageReturn {
   const dbName = options.dbName ?? 'union-dashboard'

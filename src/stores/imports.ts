@@ -11,7 +11,7 @@ import {
   type StorageProblem,
   type StoredImportMeta,
 } from '../domain/import-storage'
-import { useImportStorage, type SavedImport } from '../composables/useImportStorage'
+import { takeSavedImportsRead, useImportStorage, type SavedImport } from '../composables/useImportStorage'
 import { useDatasetsStore, type ImportedDataset } from './datasets'
 
 /** An import under way: which stage, and bytes done of the file (parsing fills the bar). */
@@ -104,9 +104,9 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   /** Puts saved imports back before the page is ready; never throws (a failure is reported in the panel). */
-  /** Starts reading the saved imports; never rejects (a failure is handed to restore). */
+  /** The saved imports (read since boot, or from now); never rejects (a failure is handed to restore). */
   function readSaved(): Promise<SavedRead> {
-    return storage.loadAll().then(
+    return (takeSavedImportsRead() ?? storage.loadAll()).then(
       (saved): SavedRead => ({ ok: true, saved }),
       (error: unknown): SavedRead => ({ ok: false, error }),
     )
