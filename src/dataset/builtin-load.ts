@@ -50,14 +50,8 @@ async function parseInWorker(worker: ParseWorkerLike, files: BuiltInBuffers): Pr
 }
 
 async function parseHere(files: BuiltInBuffers): Promise<BuiltInData> {
-  const { loadBuiltInFiles } = await import('./load')
-  const bytes = (name: BuiltInName): Uint8Array => new Uint8Array(files[name])
-  const loaded = loadBuiltInFiles({
-    districts: bytes('districts'),
-    indicators: bytes('indicators'),
-    sources: bytes('sources'),
-    metrics: bytes('metrics'),
-  })
+  const { loadBuiltInBuffers } = await import('./load')
+  const loaded = loadBuiltInBuffers(files)
   return loaded.ok
     ? { ok: true, catalogue: loaded.catalogue, metrics: loaded.rows }
     : { ok: false, failure: { message: '', issues: loaded.issues } }

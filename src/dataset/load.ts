@@ -1,4 +1,4 @@
-import type { Catalogue, Metric } from '../types/domain'
+import type { BuiltInName, Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding, ValidationIssue } from '../types/validation'
 import { decodeCsvBytes, parseCsvText, streamCsvText } from './parse-csv'
 import type { ParsedCsv } from './parse-csv'
@@ -165,6 +165,17 @@ export function loadBuiltInFiles(files: BuiltInFiles): BuiltInLoadResult {
   const res = loadMetricsCsv(files.metrics, cat.catalogue, { fileName, datasetId: 'builtin' })
   if (!res.ok) return { ok: false, issues: res.issues.map((i) => ({ ...i, file: fileName })) }
   return { ok: true, catalogue: cat.catalogue, rows: res.rows }
+}
+
+/** loadBuiltInFiles for the files as fetched: their bytes by name. */
+export function loadBuiltInBuffers(files: Readonly<Record<BuiltInName, ArrayBuffer>>): BuiltInLoadResult {
+  const bytes = (name: BuiltInName): Uint8Array => new Uint8Array(files[name])
+  return loadBuiltInFiles({
+    districts: bytes('districts'),
+    indicators: bytes('indicators'),
+    sources: bytes('sources'),
+    metrics: bytes('metrics'),
+  })
 }
 
 /**

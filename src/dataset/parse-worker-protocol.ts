@@ -1,7 +1,7 @@
 import type { BuiltInName, Catalogue } from '../types/domain'
 import { packMetrics, packedTransferables } from './compact-rows'
 import type { PackedMetrics } from './compact-rows'
-import { loadBuiltInFiles, loadMetricsCsv } from './load'
+import { loadBuiltInBuffers, loadMetricsCsv } from './load'
 import type { CatalogueIssue, LoadResult } from './load'
 
 /** What the page posts to parse.worker.ts: an imported metrics CSV, or the four built-in files. */
@@ -55,14 +55,7 @@ export function handleParseRequest(request: ParseRequest, post: Post, now: () =>
 }
 
 function handleBuiltIn(request: BuiltInParseRequest, post: Post): void {
-  const { files } = request
-  const bytes = (name: BuiltInName): Uint8Array => new Uint8Array(files[name])
-  const loaded = loadBuiltInFiles({
-    districts: bytes('districts'),
-    indicators: bytes('indicators'),
-    sources: bytes('sources'),
-    metrics: bytes('metrics'),
-  })
+  const loaded = loadBuiltInBuffers(request.files)
   if (!loaded.ok) {
     post({ id: request.id, type: 'builtin', result: loaded }, [])
     return
