@@ -70,6 +70,21 @@ describe('dashboard shell', () => {
     await context.close()
   })
 
+  it('redraws a chart at its new width when the window is resized', async () => {
+    const { page, context } = await openPage(browser)
+    await gotoReady(page)
+    const canvas = '[data-chart="comparison-unions_founded"] canvas'
+    const cssWidth = () => page.$eval(canvas, (c) => (c as HTMLCanvasElement).getBoundingClientRect().width)
+    const box = () => page.$eval('[data-chart="comparison-unions_founded"] .chart-card__chart', (e) => e.clientWidth)
+    const before = await cssWidth()
+    expect(Math.abs(before - (await box()))).toBeLessThan(2)
+    await page.setViewportSize({ width: 1000, height: 900 })
+    await expect.poll(async () => Math.abs((await cssWidth()) - (await box()))).toBeLessThan(2)
+    // At 1000 px the grid has one column, so the chart is wider than before; either way it must follow its box.
+    expect(Math.abs((await cssWidth()) - before)).toBeGreaterThan(50)
+    await context.close()
+  })
+
   it('writes a filter change to the URL and redraws the figures', async () => {
     const { page, context } = await openPage(browser)
     await gotoReady(page)
