@@ -1,14 +1,18 @@
 import type { Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding } from '../types/validation'
 
-/** What is saved of an import besides its rows. */
-export interface StoredImportMeta {
+/** What describes an imported dataset besides its rows: kept in the page and saved with it. */
+export interface ImportDescription {
   id: string
   name: string
   fileName: string
   importedAt: string
   encoding: CsvEncoding | null
   hidden: boolean
+}
+
+/** What is saved of an import besides its rows. */
+export interface StoredImportMeta extends ImportDescription {
   rowCount: number
 }
 

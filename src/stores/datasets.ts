@@ -1,20 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Catalogue, Metric } from '../types/domain'
-import type { CsvEncoding } from '../types/validation'
+import type { ImportDescription } from '../domain/import-storage'
 import { takeBuiltInLoad, type LoadFailure } from '../dataset/builtin-load'
 import type { DatasetLayer } from '../domain/compare'
 import { flattenLayers, indexLayers } from '../domain/metric-index'
 import { useImportsStore } from './imports'
 
 /** A CSV the user loaded, layered over the built-in data. */
-export interface ImportedDataset {
-  id: string
-  name: string
-  fileName: string
-  importedAt: string
-  encoding: CsvEncoding | null
-  hidden: boolean
+export interface ImportedDataset extends ImportDescription {
   metrics: Metric[]
 }
 

@@ -66,16 +66,8 @@ async function groupInSlices(rows: readonly Metric[]): Promise<void> {
   rememberLayerGroups(rows, groups)
 }
 
-function toMeta(d: ImportedDataset): StoredImportMeta {
-  return {
-    id: d.id,
-    name: d.name,
-    fileName: d.fileName,
-    importedAt: d.importedAt,
-    encoding: d.encoding,
-    hidden: d.hidden,
-    rowCount: d.metrics.length,
-  }
+function toMeta({ metrics, ...description }: ImportedDataset): StoredImportMeta {
+  return { ...description, rowCount: metrics.length }
 }
 
 /** Loading CSV files into named datasets over the built-in data, and keeping them in the browser. */
@@ -103,7 +95,6 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imports.map(toMeta)
   }
 
-  /** Puts saved imports back before the page is ready; never throws (a failure is reported in the panel). */
   /** The saved imports (read since boot, or from now); never rejects (a failure is handed to restore). */
   function readSaved(): Promise<SavedRead> {
     return (takeSavedImportsRead() ?? storage.loadAll()).then(
@@ -112,7 +103,10 @@ export const useImportsStore = defineStore('imports', () => {
     )
   }
 
-  /** Puts the saved imports back over the built-in data; rows the catalogue no longer knows are dropped and counted. */
+  /**
+   * Puts the saved imports back over the built-in data, before the page is ready; rows the catalogue no longer knows
+   * are dropped and counted. Never throws: a storage failure is reported in the panel.
+   */
   async function restore(
     catalogue: Pick<Catalogue, 'districts' | 'indicators'>,
     reading: Promise<SavedRead> = readSaved(),
