@@ -1,6 +1,8 @@
-import { onMounted, shallowRef, type Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import { useEventListener } from '@vueuse/core'
 import { useChartRegistryStore, type RegisteredChart } from '../stores/chart-registry'
+import { bareExportOption } from '../export/export-base'
+import { drawDetachedChart } from '../export/draw-chart'
 
 /** Size of a chart on paper: half an A4 landscape page (styles/print.css gives the chart box the same size). */
 export const PRINT_CHART_MM = { width: 125, height: 105 } as const
@@ -15,63 +17,41 @@ const PRINT_PX = {
 // Paper wants more dots than a screen: draw at three times the CSS size.
 const SNAPSHOT_PIXEL_RATIO = 3
 
-type ChartImageModule = typeof import('../export/chart-image')
-
 /** What usePrintCharts tells the page. */
 export interface UsePrintChartsReturn {
   /** When the last print started (for the printed page header). */
   printedAt: Ref<Date>
 }
 
-/** A chart drawn at paper size as a PNG data URL: off-screen when the renderer is loaded, else from the live chart. */
-function snapshotOf(chart: RegisteredChart, renderer: ChartImageModule | null): string | null {
-  if (renderer) {
-    const prepared = renderer.prepareExportChart({
-      option: chart.option,
-      title: chart.title,
-      takeaway: chart.takeaway,
-      badge: chart.badge,
-      footnote: chart.footnote,
-      width: PRINT_PX.width,
-      chartHeight: PRINT_PX.height,
-      decorate: false, // the card prints its own title, takeaway and sources
-    })
-    return renderer.renderChartCanvas(prepared, SNAPSHOT_PIXEL_RATIO).toDataURL('image/png')
-  }
-  const instance = chart.instance()
-  if (!instance || instance.isDisposed()) return null
-  instance.resize({ ...PRINT_PX, animation: { duration: 0 } })
-  const url = instance.getDataURL({ type: 'png', pixelRatio: SNAPSHOT_PIXEL_RATIO, backgroundColor: '#ffffff' })
-  instance.resize({ width: 'auto', height: 'auto', animation: { duration: 0 } })
-  return url
+/** A chart drawn off-screen at paper size, as a PNG data URL; the card prints its own title, takeaway and sources. */
+function paperSnapshot(chart: RegisteredChart): string {
+  const canvas = drawDetachedChart(
+    bareExportOption(chart.option),
+    PRINT_PX.width,
+    PRINT_PX.height,
+    SNAPSHOT_PIXEL_RATIO,
+  )
+  return canvas.toDataURL('image/png')
 }
 
 /**
  * Before the browser prints, puts a high-resolution picture of every chart of the view, drawn at its paper size,
  * in the chart's box (a live canvas prints at screen resolution and size, and charts far from the viewport are
- * not drawn at all); removes the pictures after printing. `beforeprint` cannot wait, so the off-screen renderer
- * (shared with export) is loaded when the dashboard mounts.
+ * not drawn at all); removes the pictures after printing. `beforeprint` cannot wait, so the pictures are drawn
+ * with what the page has already loaded: ECharts' core, and the chart types the view's own charts registered.
  */
 export function usePrintCharts(): UsePrintChartsReturn {
   const registry = useChartRegistryStore()
   const printedAt = shallowRef(new Date())
-  const renderer = shallowRef<ChartImageModule | null>(null)
   let snapshots: HTMLImageElement[] = []
-
-  onMounted(() => {
-    import('../export/chart-image').then(
-      (m) => (renderer.value = m),
-      () => undefined, // live charts are the fallback
-    )
-  })
 
   function beforePrint(): void {
     printedAt.value = new Date()
     afterPrint() // a second beforeprint without afterprint starts afresh
     for (const chart of registry.charts) {
       const box = document.querySelector(`[data-chart-key="${CSS.escape(chart.key)}"] .chart-card__chart`)
-      const url = box ? snapshotOf(chart, renderer.value) : null
-      if (!box || !url) continue
+      if (!box) continue
+      const url = paperSnapshot(chart)
       const img = document.createElement('img')
       img.className = PRINT_SNAPSHOT_CLASS
       img.alt = '' // the chart box carries the accessible name

@@ -1,9 +1,10 @@
-// Loaded on first export. Draws an export copy of a chart on its own off-screen instance: the live chart is never
-// touched. init() comes from echarts/core, which the entry chunk already holds; charts/echarts.ts registers the parts.
-import { init } from 'echarts/core'
+// Loaded on first export. Draws an export copy of a chart, with its heading and notes, on its own off-screen instance.
+// Every chart type is registered here: an export may be of a chart the page has not drawn (a slide deck, say).
 import '../charts/echarts-more'
 import type { ChartOption } from '../charts/options/types'
-import { buildExportOption, EXPORT_FONT_FAMILY, EXPORT_TEXT, type ExportChart, type MeasureText } from './export-option'
+import { buildExportOption, type ExportChart, type MeasureText } from './export-option'
+import { EXPORT_FONT_FAMILY } from './export-base'
+import { drawDetachedChart } from './draw-chart'
 
 /** A chart to draw for export: the registry's option and texts, and its size in CSS px. */
 export interface ChartImageInput {
@@ -52,27 +53,12 @@ export function prepareExportChart(input: ChartImageInput): ExportChart {
   })
 }
 
-/** Draws a chart off-screen at pixelRatio × its CSS size on an opaque white canvas. */
-export function renderChartCanvas(chart: ExportChart, pixelRatio: number): HTMLCanvasElement {
-  // A detached element: nothing on the page moves, and the size comes from the options, not from layout.
-  const el = document.createElement('div')
-  const instance = init(el, null, {
-    renderer: 'canvas',
-    width: chart.width,
-    height: chart.height,
-    devicePixelRatio: pixelRatio,
-  })
-  try {
-    instance.setOption(chart.option, { notMerge: true, lazyUpdate: false, silent: true })
-    return instance.renderToCanvas({ pixelRatio, backgroundColor: EXPORT_TEXT.background })
-  } finally {
-    instance.dispose()
-  }
-}
+const drawPrepared = (chart: ExportChart, pixelRatio: number): HTMLCanvasElement =>
+  drawDetachedChart(chart.option, chart.width, chart.height, pixelRatio)
 
 /** A chart as PNG bytes. */
 export function chartPngBlob(input: ChartImageInput, pixelRatio: number): Promise<Blob> {
-  const canvas = renderChartCanvas(prepareExportChart(input), pixelRatio)
+  const canvas = drawPrepared(prepareExportChart(input), pixelRatio)
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas.toBlob returned nothing'))), 'image/png')
   })
@@ -80,5 +66,5 @@ export function chartPngBlob(input: ChartImageInput, pixelRatio: number): Promis
 
 /** A chart as a PNG data URL (what pptxgenjs takes). */
 export function chartPngDataUrl(input: ChartImageInput, pixelRatio: number): string {
-  return renderChartCanvas(prepareExportChart(input), pixelRatio).toDataURL('image/png')
+  return drawPrepared(prepareExportChart(input), pixelRatio).toDataURL('image/png')
 }

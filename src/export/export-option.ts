@@ -1,27 +1,5 @@
 import type { ChartOption } from '../charts/options/types'
-
-/**
- * Fonts Windows and macOS ship (then Linux), so text in an exported SVG stays text and still looks right.
- * Single quotes: the SVG renderer writes this into a double-quoted style attribute without escaping.
- */
-export const EXPORT_FONT_FAMILY =
-  "'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Segoe UI', Arial, sans-serif"
-
-/** Sizes (CSS px) and colours of the text an export adds around the chart. */
-export const EXPORT_TEXT = {
-  padding: 16,
-  titleSize: 18,
-  titleLine: 24,
-  subtitleSize: 14,
-  subtitleLine: 20,
-  noteSize: 12,
-  noteLine: 17,
-  titleColour: '#1b2430',
-  subtitleColour: '#2f3a48',
-  noteColour: '#5b6675',
-  warnColour: '#7a4b00',
-  background: '#ffffff',
-} as const
+import { bareExportOption, EXPORT_FONT_FAMILY, EXPORT_TEXT } from './export-base'
 
 /** Width in px of a text at a font size; the browser passes a canvas measurer, tests a deterministic one. */
 export type MeasureText = (text: string, fontSize: number, bold: boolean) => number
@@ -170,12 +148,7 @@ export function buildExportOption(option: ChartOption, input: ExportOptionInput)
   const T = EXPORT_TEXT
   const width = Math.max(1, Math.round(input.width))
   const chartHeight = Math.max(1, Math.round(input.chartHeight))
-  const base: ChartOption = {
-    ...option,
-    animation: false,
-    backgroundColor: T.background,
-    textStyle: { ...(option.textStyle ?? {}), fontFamily: EXPORT_FONT_FAMILY },
-  }
+  const base = bareExportOption(option)
   if (!input.decorate) return { option: base, width, height: chartHeight }
 
   const measure = input.measure ?? estimateTextWidth

@@ -3,13 +3,8 @@ import { buildComparisonOption } from '../../../src/charts/options/build-compari
 import { buildRadarOption } from '../../../src/charts/options/build-radar-option'
 import type { ChartOption } from '../../../src/charts/options/types'
 import { normaliseProfile } from '../../../src/domain/rank'
-import {
-  EXPORT_FONT_FAMILY,
-  buildExportOption,
-  estimateTextWidth,
-  shiftEdge,
-  wrapText,
-} from '../../../src/export/export-option'
+import { buildExportOption, estimateTextWidth, shiftEdge, wrapText } from '../../../src/export/export-option'
+import { EXPORT_FONT_FAMILY } from '../../../src/export/export-base'
 import { makeMetric } from '../domain/metric-fixture'
 import { DISTRICTS, LABELS } from '../charts/options/figure-labels'
 import { componentOf, type Json } from '../charts/options/option-helpers'
