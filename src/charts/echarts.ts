@@ -2,7 +2,6 @@
 // echarts-more.ts adds what trends, radars, exports and slides need. Everything else imports echarts types only.
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { LabelLayout } from 'echarts/features'
 import { BarChart } from 'echarts/charts'
 import {
   AriaComponent,
@@ -12,16 +11,7 @@ import {
   TooltipComponent,
 } from 'echarts/components'
 
-use([
-  CanvasRenderer,
-  LabelLayout,
-  BarChart,
-  AriaComponent,
-  GraphicComponent,
-  GridComponent,
-  MarkPointComponent,
-  TooltipComponent,
-])
+use([CanvasRenderer, BarChart, AriaComponent, GraphicComponent, GridComponent, MarkPointComponent, TooltipComponent])
 
 /** Font stack that Chinese Windows and macOS both have, so nothing is downloaded. */
 // Single quotes inside: ECharts' SVG renderer writes font-family into a double-quoted attribute unescaped.
