@@ -3,15 +3,9 @@
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { BarChart } from 'echarts/charts'
-import {
-  AriaComponent,
-  GraphicComponent,
-  GridComponent,
-  MarkPointComponent,
-  TooltipComponent,
-} from 'echarts/components'
+import { AriaComponent, GridComponent, MarkPointComponent, TooltipComponent } from 'echarts/components'
 
-use([CanvasRenderer, BarChart, AriaComponent, GraphicComponent, GridComponent, MarkPointComponent, TooltipComponent])
+use([CanvasRenderer, BarChart, AriaComponent, GridComponent, MarkPointComponent, TooltipComponent])
 
 /** Font stack that Chinese Windows and macOS both have, so nothing is downloaded. */
 // Single quotes inside: ECharts' SVG renderer writes font-family into a double-quoted attribute unescaped.
