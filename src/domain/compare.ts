@@ -3,6 +3,7 @@ import { compactParts, formatCompact, unitLabel, type Locale } from './format'
 import { isCumulativeMetric, metricPeriod, periodKey } from './metric'
 import { flattenLayers, indexLayers } from './metric-index'
 import { formatPeriod, periodContains, spanYears } from './periods'
+import { collator, listFormat, numberFormat } from './intl'
 
 /** One dataset's figures, as a layer in the priority stack (builtin first, imports in load order). */
 export interface DatasetLayer {
@@ -265,10 +266,7 @@ function ratioQualifier(leader: Qualifier, next: Qualifier): Qualifier {
   return 'approx'
 }
 
-const pctFormat = {
-  'zh-CN': new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 1 }),
-} as const
+const pctFormat = (locale: Locale): Intl.NumberFormat => numberFormat(locale, { maximumFractionDigits: 1 })
 
 const FLIPPED: Record<Qualifier, Qualifier> = {
   exact: 'exact',
@@ -298,10 +296,10 @@ function changePhrase(current: Metric, previous: Metric | null, unit: Unit, loca
   if (unit === '%')
     amount =
       locale === 'zh-CN'
-        ? `${pctFormat[locale].format(Math.abs(diff))} 个百分点`
-        : `${pctFormat[locale].format(Math.abs(diff))} points`
+        ? `${pctFormat(locale).format(Math.abs(diff))} 个百分点`
+        : `${pctFormat(locale).format(Math.abs(diff))} points`
   else if (previous.value <= 0) amount = spacedValue(Math.abs(diff), unit, locale)
-  else amount = `${pctFormat[locale].format((Math.abs(diff) / previous.value) * 100)}%`
+  else amount = `${pctFormat(locale).format((Math.abs(diff) / previous.value) * 100)}%`
   const absolute = unit !== '%' && previous.value <= 0
   if (locale === 'zh-CN') {
     const verb = unit === '%' ? (up ? '上升' : '下降') : absolute ? (up ? '增加' : '减少') : up ? '增长' : '下降'
@@ -331,7 +329,7 @@ function rankedSentence(group: Present[], year: number, input: TakeawayInput, p:
   if (tied.length > 1) {
     const names = tied.map((e) => e.name)
     const sameQualifier = tied.every((e) => e.metric.qualifier === first.metric.qualifier)
-    const nameList = zh ? names.join('、') : new Intl.ListFormat('en', { type: 'conjunction' }).format(names)
+    const nameList = zh ? names.join('、') : listFormat('en', { type: 'conjunction' }).format(names)
     if (!sameQualifier) {
       const each = tied.map((e) => (zh ? zhJoin(e.name, p.value(e.metric)) : `${e.name} ${p.value(e.metric)}`))
       return zh ? `${head(nameList)}并列（${each.join('，')}）` : `${head(nameList)} tie (${each.join(', ')})`
@@ -411,11 +409,11 @@ export function buildTakeaway(input: TakeawayInput): string {
     )
   })
 
-  const collator = new Intl.Collator(locale)
+  const byName = collator(locale)
   const missing = entries
     .filter((e) => !e.metric)
     .map((e) => districtName(e.district))
-    .sort(collator.compare)
+    .sort(byName.compare)
   if (missing.length > 0) {
     const names = p.list(missing)
     const all = present.length === 0

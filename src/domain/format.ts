@@ -1,4 +1,5 @@
 import type { Metric, Qualifier, Unit } from '../types/domain'
+import { numberFormat } from './intl'
 
 /** UI locales the dashboard renders numbers in. */
 export type Locale = 'zh-CN' | 'en'
@@ -15,8 +16,8 @@ export interface CompactParts {
 const WAN = 1e4
 const YI = 1e8
 
-const plainZh = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 2 })
-const compactEn = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
+const plainZh = (): Intl.NumberFormat => numberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 2 })
+const compactEn = (): Intl.NumberFormat => numberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
 
 /** Rounds to two decimals the way the formatter will, so 9999.999 is treated as 1万, not '10000'. */
 function round2(n: number): number {
@@ -27,7 +28,7 @@ function round2(n: number): number {
 export function compactParts(value: number, locale: Locale): CompactParts {
   if (!Number.isFinite(value)) return { number: String(value), suffix: '' }
   if (locale === 'en') {
-    const parts = compactEn.formatToParts(value)
+    const parts = compactEn().formatToParts(value)
     const suffix = parts
       .filter((p) => p.type === 'compact')
       .map((p) => p.value)
@@ -41,12 +42,12 @@ export function compactParts(value: number, locale: Locale): CompactParts {
   const sign = value < 0 ? '-' : ''
   const abs = Math.abs(value)
   if (round2(abs / YI) >= 1 || round2(abs / WAN) >= WAN) {
-    return { number: sign + plainZh.format(abs / YI), suffix: '亿' }
+    return { number: sign + plainZh().format(abs / YI), suffix: '亿' }
   }
   if (round2(abs / WAN) >= 1 || round2(abs) >= WAN) {
-    return { number: sign + plainZh.format(abs / WAN), suffix: '万' }
+    return { number: sign + plainZh().format(abs / WAN), suffix: '万' }
   }
-  return { number: sign + plainZh.format(abs), suffix: '' }
+  return { number: sign + plainZh().format(abs), suffix: '' }
 }
 
 /** Short form of a number: zh '1244', '97.89万', '1.75亿'; en '978.9K', '1.75M' (≤ 2 decimals, zeros trimmed). */
@@ -66,7 +67,7 @@ function decimalsOf(value: number): number {
 export function formatExact(value: number, locale: Locale): string {
   if (!Number.isFinite(value)) return String(value)
   const digits = decimalsOf(value)
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
 }
 
 const UNIT_EN: Record<Unit, { one: string; other: string }> = {

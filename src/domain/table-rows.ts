@@ -1,4 +1,5 @@
 import type { Catalogue, Category, Metric, Qualifier } from '../types/domain'
+import { collator } from './intl'
 
 /** One row of the data table, every cell already text (what is shown is what is exported). */
 export interface TableRow {
@@ -82,11 +83,11 @@ export function filterTableRows(rows: readonly TableRow[], q: TableQuery): Table
 /** Sorts a copy of the rows by one column; ties keep district then indicator order. */
 export function sortTableRows(rows: readonly TableRow[], key: TableSortKey, dir: 'asc' | 'desc'): TableRow[] {
   const sign = dir === 'asc' ? 1 : -1
-  const collator = new Intl.Collator('zh-CN', { numeric: true })
+  const byText = collator('zh-CN', { numeric: true })
   return [...rows].sort((a, b) => {
     const av = a[key]
     const bv = b[key]
-    const c = typeof av === 'number' && typeof bv === 'number' ? av - bv : collator.compare(String(av), String(bv))
-    return c !== 0 ? sign * c : collator.compare(a.district + a.indicator, b.district + b.indicator)
+    const c = typeof av === 'number' && typeof bv === 'number' ? av - bv : byText.compare(String(av), String(bv))
+    return c !== 0 ? sign * c : byText.compare(a.district + a.indicator, b.district + b.indicator)
   })
 }

@@ -6,6 +6,7 @@ import type { FigureSource } from '../../domain/metric-index'
 import { buildRadarOption } from './build-radar-option'
 import { cardContext } from './build-comparison-card'
 import type { ChartOption } from './types'
+import { numberFormat } from '../../domain/intl'
 
 /** Translated strings of the radar card. */
 export interface RadarCardLabels {
@@ -103,7 +104,7 @@ export function buildRadarCard(input: {
     locale,
     units,
   })
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
   return {
     title: labels.title,
     option,

@@ -1,6 +1,7 @@
 import type { RadarSeriesOption } from 'echarts/charts'
 import type { Unit } from '../../types/domain'
 import { escapeHtml, formatMetricValue, type Locale } from '../../domain/format'
+import { numberFormat } from '../../domain/intl'
 import { metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { Profile } from '../../domain/rank'
@@ -81,7 +82,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
   const zh = locale === 'zh-CN'
   const s = settings.fontScale
   const axisName = (id: string): string => indicatorNames[id] ?? id
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
 
   const drawn: Array<{ district: ChartDistrict; index: number; values: number[] }> = []
   const notDrawn: NotDrawn[] = []
