@@ -81,7 +81,7 @@ export function figureLabels(
   const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
   const unit = unitLabel(indicator.unit, locale)
   return {
-    axisName: unit ? `${indicatorName}（${unit}）` : indicatorName,
+    axisName: unit ? (locale === 'en' ? `${indicatorName} (${unit})` : `${indicatorName}（${unit}）`) : indicatorName,
     noData: labels.noData,
     cumulative: labels.cumulative,
     derived: labels.derived,

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildComparisonCard,
+  figureLabels,
+  shortNote,
+  yearlyAverage,
+  type ComparisonCardLabels,
+} from '../../../../src/charts/options/build-comparison-card'
+import type { Locale } from '../../../../src/domain/format'
+import type { Indicator, Metric } from '../../../../src/types/domain'
+import { FIXTURE_CATALOGUE } from '../../dataset/fixtures'
+import { makeMetric } from '../../domain/metric-fixture'
+
+const indicator = (id: string): Indicator => {
+  const found = FIXTURE_CATALOGUE.indicators.find((i) => i.id === id)
+  if (!found) throw new Error(`no indicator ${id} in the fixture catalogue`)
+  return found
+}
+
+/** Labels shaped as useChartLabels passes them, marked so a test sees which one was used. */
+const LABELS: ComparisonCardLabels = {
+  title: (name, year) => `${name} · ${year}`,
+  latestYear: 'LATEST',
+  noData: 'NO-DATA',
+  cumulative: (p) => `${p} total`,
+  derived: 'DERIVED',
+  periodLabel: 'Period',
+  qualifierLabel: 'Qualifier',
+  sourceLabel: 'Source',
+  districtLabel: 'District',
+  valueLabel: 'Value',
+  qualifierNames: { exact: 'exact', approx: 'approx', at_least: 'at least', at_most: 'at most' },
+  sources: (list) => `Sources: ${list}`,
+  periodsDiffer: (periods) => `Years differ: ${periods}`,
+  cumulativeMixed: (districts) => `${districts} are totals`,
+  scopeNote: (district, note) => `${district}: ${note}`,
+  yearlyAverage: 'AVG',
+}
+
+const ALL = ['xiaoshan', 'xihu', 'qiantang', 'fuyang']
+
+function card(metrics: Metric[], locale: Locale, extra: { year?: 2024 | 'latest'; cumulative?: boolean } = {}) {
+  return buildComparisonCard({
+    metrics,
+    indicator: indicator('unions_founded'),
+    catalogue: FIXTURE_CATALOGUE,
+    year: extra.year ?? 2024,
+    districts: ALL,
+    includeCumulative: extra.cumulative ?? false,
+    locale,
+    labels: LABELS,
+    settings: { accessible: false, fontScale: 1 },
+  })
+}
+
+describe('figureLabels', () => {
+  const label = (id: string, locale: Locale) =>
+    figureLabels(
+      indicator(id),
+      locale,
+      LABELS,
+      (d) => d,
+      (m) => m.source,
+    ).axisName
+
+  it('names the value axis after the indicator and its unit, in the punctuation of the language', () => {
+    expect(label('unions_founded', 'zh-CN')).toBe('新建基层工会（家）')
+    expect(label('unions_founded', 'en')).toBe('New base-level unions (orgs)')
+    expect(label('welfare_spending', 'en')).toBe('Welfare spending (yuan)')
+  })
+})
+
+describe('buildComparisonCard', () => {
+  const xs = makeMetric({ district: 'xiaoshan', value: 442, source: 'xiaoshan-2024' })
+  const fy = makeMetric({ district: 'fuyang', value: 642, source: 'fuyang-2024' })
+
+  it('titles the card, lists each source once and marks districts without a figure', () => {
+    const c = card([xs, fy, makeMetric({ district: 'fuyang', value: 1, indicator: 'members' })], 'zh-CN')
+    expect(c.title).toBe('新建基层工会 · 2024')
+    const sources = FIXTURE_CATALOGUE.sources
+    const title = (id: string) => sources.find((s) => s.id === id)?.titleZh ?? id
+    expect(c.footnote).toBe(`Sources: ${title('xiaoshan-2024')}；${title('fuyang-2024')}`)
+    expect(c.table.columns).toEqual(['District', 'Value', 'Period', 'Qualifier'])
+    const byDistrict = Object.fromEntries(c.table.rows.map((r) => [r.cells[0], r]))
+    expect(byDistrict['西湖区']?.cells).toEqual(['西湖区', 'NO-DATA', '', ''])
+    expect(byDistrict['西湖区']?.metricKey).toBeNull()
+    expect(byDistrict['富阳区']?.cells.slice(2)).toEqual(['2024', 'exact'])
+    expect(byDistrict['富阳区']?.metricKey).not.toBeNull()
+  })
+
+  it('says the latest-year view and badges figures from different years', () => {
+    const old = makeMetric({ district: 'qiantang', value: 553, period: '2023', source: 'qiantang-2023' })
+    const c = card([xs, old], 'en', { year: 'latest' })
+    expect(c.title).toBe('New base-level unions · LATEST')
+    expect(c.badge).toBe('Years differ: 2024, 2023')
+  })
+
+  it('marks a derived figure in the table and gives a multi-year total its yearly average', () => {
+    const derived = makeMetric({ district: 'xihu', value: 30, note: '推算：由两项相加' })
+    const total = makeMetric({ district: 'xiaoshan', value: 1000, period: '2021-2024' })
+    const c = card([derived, total], 'en', { cumulative: true })
+    const cells = Object.fromEntries(c.table.rows.map((r) => [r.cells[0], r.cells[1]]))
+    expect(cells['Xihu']).toContain('(DERIVED)')
+    expect(cells['Xiaoshan']).toMatch(/ · AVG ≈250 orgs$/)
+  })
+})
+
+describe('yearlyAverage and shortNote', () => {
+  it('averages a multi-year total and leaves a single year alone', () => {
+    expect(yearlyAverage(makeMetric({ value: 100, period: '2021-2023' }), '家', 'zh-CN', '年均')).toBe(
+      ' · 年均 ≈33.33家',
+    )
+    expect(yearlyAverage(makeMetric({ value: 100 }), '家', 'zh-CN', '年均')).toBe('')
+  })
+
+  it('keeps the first sentence of a note, at most 60 characters', () => {
+    expect(shortNote('口径：全部新建工会组织。含163家新业态工会。')).toBe('口径：全部新建工会组织')
+    const long = 'x'.repeat(80)
+    expect(shortNote(long)).toHaveLength(60)
+    expect(shortNote(long).endsWith('…')).toBe(true)
+  })
+})
