@@ -87,7 +87,7 @@ export function buildTrendOption(input: TrendInput): TrendResult {
     return {
       type: 'line',
       id: d.id,
-      name: hasAny ? d.name : `${d.name}（${labels.noData}）`,
+      name: hasAny ? d.name : zh ? `${d.name}（${labels.noData}）` : `${d.name} (${labels.noData})`,
       data,
       connectNulls: false,
       color: colour,

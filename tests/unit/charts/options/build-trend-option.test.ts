@@ -84,6 +84,8 @@ describe('buildTrendOption', () => {
 
   it('tells in the legend which districts have no yearly figure', () => {
     expect(seriesOf(build().option).map((s) => s['name'])).toEqual(['萧山', '西湖（无数据）', '钱塘（无数据）', '富阳'])
+    const en = build({ locale: 'en', labels: { ...LABELS, noData: 'no data', notPlotted: 'Totals:' } })
+    expect(seriesOf(en.option).map((s) => s['name'])).toEqual(['萧山', '西湖 (no data)', '钱塘 (no data)', '富阳'])
   })
 
   it('shows a "no data" message only when there is no year at all', () => {
