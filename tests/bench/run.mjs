@@ -49,6 +49,8 @@ function zero() {
 }
 
 const READY_SIGNAL = 'bench:app-ready'
+/** Marks a page sets on the way to app-ready (src/main.ts, src/App.vue; the floor sets only the first). */
+const PHASES = ['phase:code', 'phase:data', 'phase:rendered']
 
 /**
  * Navigation → the page's `app-ready` mark. The page reports the mark itself (a PerformanceObserver installed before
@@ -80,8 +82,12 @@ async function loadUntilReady(browser, url) {
   // The mark and the page's state agree: ready means data-state="ready" (never only a mark).
   const state = await page.getAttribute('.app', 'data-state')
   if (state !== 'ready') throw new Error(`${url}: app-ready marked while data-state is ${state}`)
+  const phases = await page.evaluate(
+    (names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])),
+    PHASES,
+  )
   await ctx.close()
-  return t
+  return { t, phases }
 }
 
 const summary = (times) => ({
@@ -91,6 +97,16 @@ const summary = (times) => ({
   runs: times.map((t) => round(t)),
 })
 
+/** Median time of each phase mark over the loads that set it; null for a mark the page never sets. */
+function phaseMedians(loads) {
+  return Object.fromEntries(
+    PHASES.map((name) => {
+      const times = loads.map((l) => l.phases[name]).filter((x) => typeof x === 'number')
+      return [name, times.length ? round(median(times)) : null]
+    }),
+  )
+}
+
 /** Time to ready of the floor and the app, loaded alternately so machine noise hits both alike. */
 async function timeToReady(browser, floorUrl, appUrl) {
   const floor = []
@@ -99,7 +115,10 @@ async function timeToReady(browser, floorUrl, appUrl) {
     floor.push(await loadUntilReady(browser, floorUrl))
     app.push(await loadUntilReady(browser, appUrl))
   }
-  return { floor: summary(floor), app: summary(app) }
+  return {
+    floor: { ...summary(floor.map((l) => l.t)), phases: phaseMedians(floor) },
+    app: { ...summary(app.map((l) => l.t)), phases: phaseMedians(app) },
+  }
 }
 
 async function filterChanges(browser, url) {
@@ -261,11 +280,20 @@ async function main() {
   function fmt(s) {
     return { raw: kb(s.raw), gzip: kb(s.gzip), brotli: kb(s.brotli) }
   }
+  const withoutPhases = ({ phases: _phases, ...rest }) => rest
   console.log('\nTimings (ms)')
   console.table({
-    'ready: app': readyApp,
-    'ready: floor': readyFloor,
+    'ready: app': withoutPhases(readyApp),
+    'ready: floor': withoutPhases(readyFloor),
     'filter change → charts drawn': filter,
+  })
+  // Where the time to ready goes: medians of each page's own marks, ms from navigation.
+  console.log('\nOn the way to ready (median ms from navigation)')
+  console.table({
+    'code evaluated (phase:code)': { app: readyApp.phases['phase:code'], floor: readyFloor.phases['phase:code'] },
+    'data loaded and checked (phase:data)': { app: readyApp.phases['phase:data'], floor: '—' },
+    'view rendered, charts not yet drawn (phase:rendered)': { app: readyApp.phases['phase:rendered'], floor: '—' },
+    'charts in view drawn (app-ready)': { app: readyApp.median, floor: readyFloor.median },
   })
   console.log('\nHeap after view switches', heap)
   if (parse) console.log('\nParse/validate throughput (Node, decode + parse + validate)', parse)

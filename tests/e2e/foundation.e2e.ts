@@ -74,6 +74,15 @@ describe('dashboard shell', () => {
       // The mark the benchmark reads comes after the visible charts' canvases exist.
       const marks = await page.evaluate(() => performance.getEntriesByName('app-ready').length)
       expect(marks).toBe(1)
+      // The phases the benchmark reports on the way there, each once and in the order they happen.
+      const phases = await page.evaluate(() =>
+        ['phase:code', 'phase:data', 'phase:rendered', 'app-ready'].map((n) =>
+          performance.getEntriesByName(n).map((e) => e.startTime),
+        ),
+      )
+      for (const times of phases) expect(times).toHaveLength(1)
+      const flat = phases.map((times) => times[0] ?? NaN)
+      expect(flat).toEqual([...flat].sort((a, b) => a - b))
       await context.close()
     },
   )

@@ -5,6 +5,9 @@ import { init } from 'echarts/core'
 // Every ECharts module the app registers, eager (echarts.ts) or on first use (echarts-more.ts).
 import '../../../src/charts/echarts-more'
 
+// The same first phase mark as the app's src/main.ts, so the bench can show when each page's code has run.
+performance.mark('phase:code')
+
 const Floor = defineComponent({
   setup() {
     const el = ref<HTMLDivElement | null>(null)
