@@ -105,18 +105,23 @@ describe('buildComparisonCard', () => {
   })
 })
 
-describe('yearlyAverage and shortNote', () => {
-  it('averages a multi-year total and leaves a single year alone', () => {
-    expect(yearlyAverage(makeMetric({ value: 100, period: '2021-2023' }), '家', 'zh-CN', '年均')).toBe(
-      ' · 年均 ≈33.33家',
-    )
-    expect(yearlyAverage(makeMetric({ value: 100 }), '家', 'zh-CN', '年均')).toBe('')
+describe('yearlyAverage', () => {
+  const total = makeMetric({ district: 'xihu', period: '2018-2022', value: 931 })
+
+  it('divides a multi-year total by its number of years and labels it', () => {
+    expect(yearlyAverage(total, '家', 'zh-CN', '年均（推算）')).toBe(' · 年均（推算） ≈186.2家')
   })
 
-  it('keeps the first sentence of a note, at most 60 characters', () => {
-    expect(shortNote('口径：全部新建工会组织。含163家新业态工会。')).toBe('口径：全部新建工会组织')
-    const long = 'x'.repeat(80)
-    expect(shortNote(long)).toHaveLength(60)
-    expect(shortNote(long).endsWith('…')).toBe(true)
+  it('is empty for a single year', () => {
+    expect(yearlyAverage(makeMetric({ value: 931 }), '家', 'zh-CN', 'x')).toBe('')
+  })
+})
+
+describe('shortNote', () => {
+  it('keeps the first sentence and cuts long ones', () => {
+    expect(shortNote('仅含企业工会。另见附注。')).toBe('仅含企业工会')
+    const long = shortNote('字'.repeat(80))
+    expect(long).toHaveLength(60)
+    expect(long.endsWith('…')).toBe(true)
   })
 })
