@@ -1,5 +1,5 @@
 import type { Metric, Unit } from '../types/domain'
-import type { Conflict } from './compare'
+import type { Conflict } from './metric-index'
 import { formatMetricValue, type Locale } from './format'
 import { periodKey } from './metric'
 

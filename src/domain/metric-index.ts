@@ -1,6 +1,40 @@
 import type { Metric } from '../types/domain'
-import type { Conflict, DatasetLayer } from './compare'
 import { figureKey, metricKey } from './metric'
+
+/** One dataset's figures, as a layer in the priority stack (builtin first, imports in load order). */
+export interface DatasetLayer {
+  datasetId: string
+  metrics: readonly Metric[]
+  /** Each district|indicator|period occurs at most once (true of any validated file): the layer's keys need not be hashed. */
+  keysUnique?: boolean
+}
+
+/** Two or more datasets giving a figure for the same district, indicator and period. */
+export interface Conflict {
+  /** `district|indicator|period`. */
+  key: string
+  district: string
+  indicator: string
+  period: string
+  /** The figure shown: from the highest-priority layer. */
+  used: Metric
+  /** Figures it hides, lowest priority first. */
+  overridden: Metric[]
+  /** Whether every overridden figure has the same value and qualifier as the one used. */
+  sameValue: boolean
+}
+
+/** Result of stacking dataset layers. */
+export interface ResolvedLayers {
+  metrics: Metric[]
+  conflicts: Conflict[]
+}
+
+/** Stacks dataset layers (low → high priority); for each district|indicator|period the highest layer wins and every overlap is listed. */
+export function resolveLayers(layers: ReadonlyArray<DatasetLayer>): ResolvedLayers {
+  const { conflicts } = indexLayers(layers)
+  return { metrics: flattenLayers(layers, conflicts), conflicts }
+}
 
 /** One indicator's rows in one dataset, in file order. */
 export interface LayerGroup {

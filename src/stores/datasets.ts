@@ -3,7 +3,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Catalogue, Metric } from '../types/domain'
 import type { ImportDescription } from '../domain/import-storage'
 import { takeBuiltInLoad, type LoadFailure } from '../dataset/builtin-load'
-import type { DatasetLayer } from '../domain/compare'
+import type { DatasetLayer } from '../domain/metric-index'
 import { flattenLayers, indexLayers } from '../domain/metric-index'
 import { useImportsStore } from './imports'
 

@@ -4,12 +4,12 @@ import {
   buildTakeaway,
   comparability,
   previousFigure,
-  resolveLayers,
   selectFigures,
   sharedIndicators,
   type FigureEntry,
   type TakeawayInput,
 } from '../../../src/domain/compare'
+import { resolveLayers } from '../../../src/domain/metric-index'
 import type { Metric } from '../../../src/types/domain'
 import { makeMetric } from './metric-fixture'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveLayers } from '../../../src/domain/compare'
+import { resolveLayers } from '../../../src/domain/metric-index'
 import { buildConflictRows, countConflictsByDataset, type ConflictLabels } from '../../../src/domain/import-conflicts'
 import { makeMetric } from './metric-fixture'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { resolveLayers, type Conflict, type DatasetLayer } from '../../../src/domain/compare'
+import { resolveLayers, type Conflict, type DatasetLayer } from '../../../src/domain/metric-index'
 import {
   addLayerRows,
   createLayerGroups,
