@@ -26,8 +26,17 @@ const CATALOGUE: Catalogue = {
       nameEn: 'New base-level unions',
       unit: '家',
       description: '',
+      descriptionEn: '',
     },
-    { id: 'aid', category: 'welfare', nameZh: '帮扶金额', nameEn: 'Aid paid', unit: '元', description: '' },
+    {
+      id: 'aid',
+      category: 'welfare',
+      nameZh: '帮扶金额',
+      nameEn: 'Aid paid',
+      unit: '元',
+      description: '',
+      descriptionEn: '',
+    },
   ],
   sources: [
     {
@@ -38,8 +47,17 @@ const CATALOGUE: Catalogue = {
       period: '2024',
       file: 'a.txt',
       note: '',
+      titleEn: '',
+      publisher: '',
+      publisherEn: '',
+      labelZh: '',
+      labelEn: '',
+      periodStatus: 'stated',
+      noteEn: '',
     },
   ],
+  bases: [],
+  boundaries: [],
 }
 
 const LABELS: FigureTableLabels = {
