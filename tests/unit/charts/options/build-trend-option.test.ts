@@ -9,7 +9,7 @@ const METRICS = [
   makeMetric({ district: 'xiaoshan', period: '2022', value: 442, qualifier: 'at_least' }),
   makeMetric({ district: 'xiaoshan', period: '2024', value: 500 }),
   makeMetric({ district: 'fuyang', period: '2022', value: 600 }),
-  makeMetric({ district: 'fuyang', period: '2023', value: 642, note: '推算' }),
+  makeMetric({ district: 'fuyang', period: '2023', value: 642, method: 'derived', note: '推算' }),
   makeMetric({ district: 'xihu', period: '2018-2022', value: 12000 }),
 ]
 
