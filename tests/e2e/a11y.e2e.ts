@@ -60,3 +60,116 @@ describe('axe-core', () => {
     }
   }
 })
+
+/** Waits until the URL query's `name` is `value` (null: absent). */
+async function waitParam(page: Page, name: string, value: string | null): Promise<void> {
+  await page.waitForFunction(([n, v]) => new URLSearchParams(location.search).get(n ?? '') === v, [name, value])
+}
+
+describe('keyboard', () => {
+  it('moves the category tab selection with ←/→/Home/End, keeping one tab in the tab order', async () => {
+    const { page, close } = await open('view=category&category=welfare')
+    const state = (): Promise<{ selected: string[]; focused: string; tabbable: string[]; panelLabel: string }> =>
+      page.evaluate(() => {
+        const tabs = [...document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]')]
+        const selected = tabs.filter((t) => t.getAttribute('aria-selected') === 'true')
+        const panel = document.getElementById(selected[0]?.getAttribute('aria-controls') ?? '')
+        return {
+          selected: selected.map((t) => t.dataset.category ?? ''),
+          focused: (document.activeElement as HTMLElement | null)?.dataset.category ?? '',
+          tabbable: tabs.filter((t) => t.tabIndex === 0).map((t) => t.dataset.category ?? ''),
+          panelLabel: panel?.getAttribute('role') === 'tabpanel' ? (panel.getAttribute('aria-labelledby') ?? '') : '',
+        }
+      })
+    await page.focus('[role="tab"][aria-selected="true"]')
+    const first = await state()
+    expect(first).toMatchObject({ selected: ['welfare'], focused: 'welfare', tabbable: ['welfare'] })
+    expect(first.panelLabel).toBe(await page.getAttribute('[data-category="welfare"]', 'id'))
+
+    const steps: Array<[string, string]> = [
+      ['ArrowRight', 'rights'],
+      ['ArrowRight', 'outreach'],
+      ['ArrowRight', 'organising'], // wraps
+      ['ArrowLeft', 'outreach'], // wraps back
+      ['Home', 'organising'],
+      ['End', 'outreach'],
+      ['ArrowLeft', 'rights'],
+    ]
+    for (const [key, category] of steps) {
+      await page.keyboard.press(key)
+      await waitParam(page, 'category', category)
+      expect(await state(), `${key} → ${category}`).toMatchObject({
+        selected: [category],
+        focused: category,
+        tabbable: [category],
+      })
+    }
+    await waitReady(page)
+    // The whole run of arrow keys is one history entry: Back returns to the tab chosen before it.
+    await page.goBack()
+    await waitParam(page, 'category', 'welfare')
+    expect((await state()).selected).toEqual(['welfare'])
+    await close()
+  })
+
+  it('closes the import panel with Esc and gives focus back to the button that opened it', async () => {
+    const { page, close } = await open('')
+    const button = '[data-action="import"]'
+    // Opened by mouse: focus goes to the panel's heading.
+    await page.click(button)
+    await page.waitForSelector('[data-panel="import"]')
+    await page.waitForFunction(() => document.activeElement?.id === 'dataset-panel-title')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-panel="import"]', { state: 'detached' })
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import')
+    expect(await page.getAttribute(button, 'aria-expanded')).toBe('false')
+
+    // Opened from the keyboard, Esc pressed on a control inside the panel.
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-panel="import"]')
+    await page.focus('[data-download="template"]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-panel="import"]', { state: 'detached' })
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import')
+    await close()
+  })
+
+  it('makes one history entry per run of arrow keys through the year select, so Back goes to the year chosen before', async () => {
+    const { page, close } = await open('')
+    const select = '[data-filter="year"]'
+    const years = await page.$$eval(`${select} option`, (os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(years[0]).toBe('latest')
+    const [y1, y2, y3] = years.slice(1)
+    expect(y3).toBeDefined()
+
+    await page.focus(select)
+    await page.keyboard.press('ArrowDown')
+    await waitParam(page, 'year', y1 ?? '')
+    await page.keyboard.press('ArrowDown')
+    await waitParam(page, 'year', y2 ?? '')
+    await waitReady(page)
+    // Leaving the select ends the run: the next step is a new entry.
+    await page.keyboard.press('Tab')
+    await page.focus(select)
+    await page.keyboard.press('ArrowDown')
+    await waitParam(page, 'year', y3 ?? '')
+    await waitReady(page)
+
+    await page.goBack()
+    await waitParam(page, 'year', y2 ?? '')
+    expect(await page.inputValue(select)).toBe(y2)
+    await page.goBack()
+    await waitParam(page, 'year', null)
+    expect(await page.inputValue(select)).toBe('latest')
+
+    // A choice made in the list (no arrow keys) is its own entry, each time.
+    await page.selectOption(select, y1 ?? '')
+    await waitParam(page, 'year', y1 ?? '')
+    await page.selectOption(select, y3 ?? '')
+    await waitParam(page, 'year', y3 ?? '')
+    await waitReady(page)
+    await page.goBack()
+    await waitParam(page, 'year', y1 ?? '')
+    await close()
+  })
+})
