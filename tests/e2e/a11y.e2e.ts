@@ -61,6 +61,61 @@ describe('axe-core', () => {
   }
 })
 
+describe('axe-core on panels over a view', () => {
+  it('finds no violations with the import panel open', async () => {
+    const { page, close } = await open('')
+    await page.click('[data-action="import"]')
+    await page.waitForSelector('[data-panel="import"]')
+    const violations = await axeViolations(page)
+    expect(violations, `axe violations with the import panel open:\n${violations.join('\n')}`).toEqual([])
+    await close()
+  })
+
+  it('finds no violations with an import applied and the import panel closed (the strip shows)', async () => {
+    const { page, close } = await open('')
+    await page.click('[data-action="import"]')
+    await page.setInputFiles('[data-import-input]', {
+      name: 'xihu.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync('tests/fixtures/csv/e2e-valid-xihu.csv'),
+    })
+    await page.waitForSelector('[data-import-result]', { timeout: 30_000 })
+    await page.waitForSelector('[data-storage="saving"]', { state: 'detached' })
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-panel="import-strip"]')
+    await waitReady(page)
+    const violations = await axeViolations(page)
+    expect(violations, `axe violations with the import strip:\n${violations.join('\n')}`).toEqual([])
+    // Opened from the strip's button, the panel gives focus back to that button on Esc.
+    await page.click('[data-action="manage-imports"]')
+    await page.waitForSelector('[data-panel="import"]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-panel="import-strip"]')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('manage-imports')
+    await close()
+  })
+
+  it('finds no violations in presentation mode', async () => {
+    const { page, close } = await open('')
+    await page.click('[data-action="present"]')
+    await page.waitForSelector('[data-presentation] canvas')
+    const violations = await axeViolations(page)
+    expect(violations, `axe violations in presentation mode:\n${violations.join('\n')}`).toEqual([])
+    await close()
+  })
+
+  it('finds no violations with the provenance panel open', async () => {
+    const { page, close } = await open('view=indicator&indicator=unions_founded&year=2024')
+    await page.focus('[data-chart="comparison-unions_founded"] .chart-card__chart')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-panel="provenance"]', { state: 'visible' })
+    const violations = await axeViolations(page)
+    expect(violations, `axe violations with the provenance panel open:\n${violations.join('\n')}`).toEqual([])
+    await close()
+  })
+})
+
 /** Waits until the URL query's `name` is `value` (null: absent). */
 async function waitParam(page: Page, name: string, value: string | null): Promise<void> {
   await page.waitForFunction(([n, v]) => new URLSearchParams(location.search).get(n ?? '') === v, [name, value])
