@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { loadCatalogue, loadMetricsCsv } from '../../src/dataset/load'
+import { builtinCatalogue, builtinMetrics } from '../unit/data/builtin'
 import { cohortKey, judgeSet } from '../../src/domain/comparability'
 import type { Metric } from '../../src/types/domain'
 import { gotoReady, launchBrowser, openPage } from './browser'
 
 // The built-in data as the page loads them, to check what the page says against the one comparability rule.
-const read = (name: string): Uint8Array => new Uint8Array(readFileSync(`data/${name}.csv`))
-const cat = loadCatalogue({
-  districts: read('districts'),
-  indicators: read('indicators'),
-  sources: read('sources'),
-  bases: read('bases'),
-  boundaries: read('boundaries'),
-}).catalogue
-const rows = loadMetricsCsv(read('metrics'), cat, { fileName: 'metrics.csv', datasetId: 'builtin' }).rows
+const cat = builtinCatalogue.catalogue
+const rows = builtinMetrics.rows
 const byKey = new Map(
   rows.map((m) => [`${m.district}|${m.indicator}|${m.start === m.end ? m.start : `${m.start}-${m.end}`}|builtin`, m]),
 )

@@ -11,7 +11,7 @@ import {
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
-import { buildDistrictLookup, resolveDistrict } from './metrics'
+import { catalogueDistrictCheck } from './metrics'
 import { MAX_YEAR, MIN_YEAR } from './period'
 
 /** Columns of boundaries.csv. */
@@ -34,27 +34,15 @@ export function validateBoundaries(
   addParseIssues(parsed, issues)
   const rows: BoundaryChange[] = []
   if (!checkColumns(parsed, BOUNDARY_COLUMNS, issues)) return finishValidation(rows, issues)
-  const lookup = buildDistrictLookup({ districts: districts ? [...districts] : [] })
-  const districtIds = (districts ?? []).map((d) => d.id).join(', ')
+  const checkDistrict = catalogueDistrictCheck(districts)
   const seen = new Map<string, number>()
   for (const { line, fields } of parsed.records) {
     const districtText = readText(fields, 'district')
     const yearText = readText(fields, 'year')
     const changeZh = readText(fields, 'change_zh')
     let valid = checkRequiredText(changeZh, line, 'change_zh', issues)
-    const district = districts === null ? districtText || undefined : resolveDistrict(lookup, districtText)
-    if (district === undefined) {
-      valid = false
-      issues.add(
-        errorIssue(
-          districtText === '' ? 'district-empty' : 'district-unknown',
-          line,
-          'district',
-          `district ${quoteValue(districtText)} is not in districts.csv; expected one of ${districtIds}`,
-          `district ${quoteValue(districtText)} 不在 districts.csv 中；应为 ${districtIds} 之一`,
-        ),
-      )
-    }
+    const district = checkDistrict(districtText, line, issues)
+    if (district === undefined) valid = false
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN
     if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
       valid = false

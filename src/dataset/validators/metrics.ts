@@ -67,6 +67,31 @@ export function buildDistrictLookup(catalogue: Pick<Catalogue, 'districts'>): Ma
   return lookup
 }
 
+/**
+ * The district check of the catalogue files (sources.csv, boundaries.csv): resolves a spelling to an id, or adds an
+ * issue naming the known ids. With `districts: null` (districts.csv itself broken) any non-empty text passes.
+ */
+export function catalogueDistrictCheck(
+  districts: readonly Catalogue['districts'][number][] | null,
+): (text: string, line: number, issues: IssueCollector) => string | undefined {
+  const lookup = buildDistrictLookup({ districts: districts ? [...districts] : [] })
+  const ids = (districts ?? []).map((d) => d.id).join(', ')
+  return (text, line, issues) => {
+    const district = districts === null ? text || undefined : resolveDistrict(lookup, text)
+    if (district === undefined)
+      issues.add(
+        errorIssue(
+          text === '' ? 'district-empty' : 'district-unknown',
+          line,
+          'district',
+          `district ${quoteValue(text)} is not in districts.csv; expected one of ${ids}`,
+          `district ${quoteValue(text)} 不在 districts.csv 中；应为 ${ids} 之一`,
+        ),
+      )
+    return district
+  }
+}
+
 /** Looks a district spelling up, ignoring case for ids and English names. */
 export function resolveDistrict(lookup: Map<string, string>, text: string): string | undefined {
   return lookup.get(text) ?? lookup.get(text.toLowerCase())

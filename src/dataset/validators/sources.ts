@@ -12,7 +12,7 @@ import {
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
-import { buildDistrictLookup, resolveDistrict } from './metrics'
+import { catalogueDistrictCheck } from './metrics'
 import { parsePeriod } from './period'
 
 /** Columns of sources.csv. */
@@ -57,8 +57,7 @@ export function validateSources(
   addParseIssues(parsed, issues)
   const rows: Source[] = []
   if (!checkColumns(parsed, SOURCE_COLUMNS, issues)) return finishValidation(rows, issues)
-  const lookup = buildDistrictLookup({ districts: districts ? [...districts] : [] })
-  const districtIds = (districts ?? []).map((d) => d.id).join(', ')
+  const checkDistrict = catalogueDistrictCheck(districts)
   const ids = new Map<string, number>()
   for (const { line, fields } of parsed.records) {
     const id = readText(fields, 'id')
@@ -68,19 +67,8 @@ export function validateSources(
     const period = readText(fields, 'period')
     let valid = checkId(id, line, 'id', ids, issues)
     valid = checkRequiredText(titleZh, line, 'title_zh', issues) && valid
-    const district = districts === null ? districtText || undefined : resolveDistrict(lookup, districtText)
-    if (district === undefined) {
-      valid = false
-      issues.add(
-        errorIssue(
-          districtText === '' ? 'district-empty' : 'district-unknown',
-          line,
-          'district',
-          `district ${quoteValue(districtText)} is not in districts.csv; expected one of ${districtIds}`,
-          `district ${quoteValue(districtText)} 不在 districts.csv 中；应为 ${districtIds} 之一`,
-        ),
-      )
-    }
+    const district = checkDistrict(districtText, line, issues)
+    if (district === undefined) valid = false
     if (published !== '' && !isPublishedDate(published)) {
       valid = false
       issues.add(

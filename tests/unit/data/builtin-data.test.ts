@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { loadCatalogue, loadMetricsCsv } from '../../../src/dataset/load'
+import { builtinCatalogue as cat, builtinMetrics as metrics } from './builtin'
 import { CATEGORIES, UNITS } from '../../../src/types/domain'
 import { locateFigure } from '../../../src/domain/locate-figure'
 
-// The built-in data go through exactly the code path of a browser import.
-const read = (name: string): Uint8Array => new Uint8Array(readFileSync(`data/${name}.csv`))
-const cat = loadCatalogue({
-  districts: read('districts'),
-  indicators: read('indicators'),
-  sources: read('sources'),
-  bases: read('bases'),
-  boundaries: read('boundaries'),
-})
-const metrics = loadMetricsCsv(read('metrics'), cat.catalogue, { fileName: 'data/metrics.csv', datasetId: 'builtin' })
 const SEEDS = '../shared/seeds'
 
 describe('built-in catalogue', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { loadCatalogue, loadMetricsCsv } from '../../../src/dataset/load'
+import { builtinCatalogue, builtinMetrics } from './builtin'
 import { comparePair, type Difference } from '../../../src/domain/comparability'
 
-// The built-in data through the import path, as the app reads them.
-const read = (name: string): Uint8Array => new Uint8Array(readFileSync(`data/${name}.csv`))
-const cat = loadCatalogue({
-  districts: read('districts'),
-  indicators: read('indicators'),
-  sources: read('sources'),
-  bases: read('bases'),
-  boundaries: read('boundaries'),
-})
-const rows = loadMetricsCsv(read('metrics'), cat.catalogue, { fileName: 'data/metrics.csv', datasetId: 'builtin' }).rows
+const cat = builtinCatalogue
+const rows = builtinMetrics.rows
 
 /**
  * Every pair of figures under an indicator that two or more districts report, with the rule's verdict:
