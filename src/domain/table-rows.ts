@@ -1,3 +1,4 @@
+import { sourceLabel } from './source'
 import type { Catalogue, Category, Metric, Qualifier } from '../types/domain'
 import { collator } from './intl'
 
@@ -47,9 +48,10 @@ export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, lo
       unit: ind?.unit ?? '',
       qualifier: m.qualifier,
       source: m.source,
-      sourceTitle: s.get(m.source)?.titleZh ?? m.source,
+      sourceTitle: ((src) => (src ? sourceLabel(src, locale) : m.source))(s.get(m.source)),
       quote: m.quote,
-      note: m.note,
+      // An English reader gets the English note where the data give one; the quote stays the report's words.
+      note: locale === 'en' ? m.noteEn || m.note : m.note,
       dataset: m.dataset,
     }
   })
