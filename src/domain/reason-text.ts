@@ -76,7 +76,8 @@ export function describeReason(reason: SetReason, ctx: ReasonContext): string {
 /** A boundary change in words: zh '萧山区 2021 年起…'. */
 export function boundaryText(change: BoundaryChange, ctx: ReasonContext): string {
   const text = ctx.locale === 'en' ? change.changeEn || change.changeZh : change.changeZh
-  return ctx.labels.boundary(ctx.districtName(change.district), change.year, text)
+  // The sentence ends where the reasons are joined, not inside the data's own text ('此前各年。；').
+  return ctx.labels.boundary(ctx.districtName(change.district), change.year, text.replace(/[。.．\s]+$/u, ''))
 }
 
 /** Every reason in words, joined with the language's separator ('' when there are none). */

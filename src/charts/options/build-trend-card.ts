@@ -10,7 +10,7 @@ import {
   type ComparisonCard,
   type ComparisonCardLabels,
 } from './build-comparison-card'
-import { basisKey, type SetReason } from '../../domain/comparability'
+import { basisKey, judgeSet, type SetReason } from '../../domain/comparability'
 import { describeReasons } from '../../domain/reason-text'
 import type { BoundaryChange } from '../../types/domain'
 
@@ -76,7 +76,14 @@ export function buildTrendCard(input: {
     `${basisKey(m)}#${boundaries.filter((c) => c.district === m.district && c.year <= m.start).length}`
   const singles = own.filter((m) => m.start === m.end)
   const reasons = reasonContext(catalogue, locale, labels.reasons, name)
-  const breakNotes = trendBreaks(singles, boundaries).map((r) => describeReasons([r], reasons))
+  // Lines of districts whose figures count different things stand on one axis: say so, as the comparison does.
+  const latest = new Map<string, Metric>()
+  for (const m of singles) if ((latest.get(m.district)?.start ?? -Infinity) < m.start) latest.set(m.district, m)
+  const across = judgeSet(
+    [...latest.values()].map((m) => ({ district: m.district, metric: m })),
+    [],
+  ).reasons.filter((r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status')
+  const breakNotes = [...across, ...trendBreaks(singles, boundaries)].map((r) => describeReasons([r], reasons))
   const { option, excludedCumulative } = buildTrendOption({
     districts,
     metrics: own,

@@ -67,7 +67,7 @@ const LABELS: FigureTableLabels = {
     period: '时期',
     value: '数值',
     unit: '单位',
-    qualifier: '口径',
+    qualifier: '数值限定',
     source: '来源',
     quote: '原文',
     note: '说明',
@@ -112,7 +112,7 @@ describe('buildFigureTable', () => {
       '时期',
       '数值',
       '单位',
-      '口径',
+      '数值限定',
       '统计方式',
       '统计口径',
       '性质',
@@ -184,7 +184,7 @@ describe('serializeTableCsv', () => {
   it('starts with a BOM, writes the header and keeps Chinese intact', () => {
     const csv = serializeTableCsv(buildFigureTable([A], CATALOGUE, 'zh-CN', LABELS))
     expect(
-      csv.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n'),
+      csv.startsWith('\uFEFF区县,指标,时期,数值,单位,数值限定,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n'),
     ).toBe(true)
     expect(csv).toContain(
       '萧山区,新建基层工会,2024,442,家,下限,期内新增,按指标定义,完成,原文,凝聚时代“工力量”,新建工会 442 家以上,',
