@@ -52,6 +52,15 @@ describe('runValidate', () => {
     ])
   })
 
+  it('rejects a file mixing GBK and UTF-8 at the line where it changes, and reads a CR-only file by its lines', () => {
+    const result = cli(`${FIXTURES}/mixed-gbk-then-utf8.csv`, `${FIXTURES}/cr-only-lf-in-quote.csv`)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toEqual([
+      expect.stringMatching(/^tests\/fixtures\/csv\/mixed-gbk-then-utf8\.csv:4: the file mixes two encodings/),
+      `${FIXTURES}/cr-only-lf-in-quote.csv:4: value "abc" is not a plain number; expected a plain decimal in 人 such as 1234`,
+    ])
+  })
+
   it('prints whole-file problems without a line number', () => {
     expect(cli(`${FIXTURES}/utf16-le.csv`).stdout).toEqual([
       `${FIXTURES}/utf16-le.csv: the file is encoded as UTF-16, which is not supported; save it as "CSV UTF-8 (Comma delimited)" or plain CSV`,
