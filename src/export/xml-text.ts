@@ -2,6 +2,7 @@
 // code point of its own, outside those ranges, so it is matched too.
 const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 // Word's Shift+Enter (U+000B) and page break (U+000C) separate words: they become a space rather than vanish.
+// eslint-disable-next-line no-control-regex
 const BREAK_LIKE = /[\u000b\u000c]/g
 
 /** Text an XML part may hold: line-break-like controls become a space, every other character XML forbids is dropped. */
