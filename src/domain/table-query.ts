@@ -7,7 +7,7 @@ import type { TableQuery, TableSortKey } from './table-rows'
 // text columns are ranked once over their few distinct values.
 
 /** Figures handled between two pauses: each slice is a few milliseconds of work. */
-export const TABLE_SLICE = 20_000
+export const TABLE_SLICE = 10_000
 
 /** Which figures the table shows, in order (indices into the figures), and the periods to choose from. */
 export interface TableQueryResult {
