@@ -284,7 +284,11 @@ export function createImportStorage(options: ImportStorageOptions = {}): ImportS
 }
 
 function channelFor(dbName: string): BroadcastChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${dbName}`)
+  try {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${dbName}`)
+  } catch {
+    return null // an opaque origin or a policy may refuse it: the tab then only misses other tabs' changes
+  }
 }
 
 const announcers = new Map<string, BroadcastChannel | null>()

@@ -98,7 +98,7 @@ export const useImportsStore = defineStore('imports', () => {
     const fileName = file.name
     job.value = { fileName, size: file.size, stage: 'reading', done: 0, total: file.size }
     const taken = datasets.imports.map((d) => d.id)
-    const id = newDatasetId(Date.now(), taken)
+    const id = newDatasetId(Date.now(), taken, Math.random().toString(36).slice(2, 6))
     try {
       const result = await loadMetricsInWorker(file, datasets.catalogue, {
         fileName,
