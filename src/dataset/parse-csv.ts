@@ -83,6 +83,13 @@ function mixedEncodingIssue(change: EncodingChange): ValidationIssue {
   }
 }
 
+// A server that answers a missing file with its home page, or a page saved from the browser.
+const HTML_ISSUE = fileIssue(
+  'encoding-html',
+  'the file is a web page (HTML), not CSV text; a server may have sent a page instead of the file',
+  '该文件是网页（HTML），不是 CSV 文本；可能是服务器返回了网页而不是所需的文件',
+)
+
 /** NUL bytes mostly at odd (LE) or even (BE) offsets mean UTF-16 text without a BOM. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096) & ~1
@@ -252,6 +259,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     result = { ok: true, text, encoding: utf8 === null ? 'gb18030' : 'utf-8' }
   }
   if (tooManyControls(result.text)) return { ok: false, issue: BINARY_ISSUE }
+  if (/^\s*<(?:!doctype\s+html|html[\s>])/i.test(result.text.slice(0, 512))) return { ok: false, issue: HTML_ISSUE }
   return result
 }
 

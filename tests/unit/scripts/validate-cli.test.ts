@@ -61,6 +61,24 @@ describe('runValidate', () => {
     ])
   })
 
+  it('names a web page given where a CSV was expected, without a line number', () => {
+    const stdout: string[] = []
+    const code = runValidate(['metrics.csv'], {
+      stdout: (line) => stdout.push(line),
+      stderr: () => {},
+      readFile: (path) =>
+        path.endsWith('/metrics.csv') && !path.includes('catalogue')
+          ? new TextEncoder().encode('<!doctype html>\n<html><head><title>工会数据看板</title></head></html>\n')
+          : readFileSync(path),
+      dataDir: `${repoRoot}${DATA_DIR}`,
+      cwd: repoRoot,
+    })
+    expect(code).toBe(1)
+    expect(stdout).toEqual([
+      'metrics.csv: the file is a web page (HTML), not CSV text; a server may have sent a page instead of the file',
+    ])
+  })
+
   it('prints whole-file problems without a line number', () => {
     expect(cli(`${FIXTURES}/utf16-le.csv`).stdout).toEqual([
       `${FIXTURES}/utf16-le.csv: the file is encoded as UTF-16, which is not supported; save it as "CSV UTF-8 (Comma delimited)" or plain CSV`,
