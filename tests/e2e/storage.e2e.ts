@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
-import { baseUrl, gotoReady, launchBrowser, openPage, waitReady } from './browser'
+import { baseUrl, gotoReady, launchBrowser, openPage, waitReady, waitSavedImports } from './browser'
 
 // Imports shared by several tabs of one browser profile, storage that fails or never answers, and data files that
 // never come: every wait ends, and nothing saved is lost.
@@ -80,7 +80,7 @@ describe('imports shared by tabs of one browser profile', () => {
 
     // What is stored is what every tab shows: a new tab, and a reloaded one, list the same two.
     await tabB.reload()
-    await waitReady(tabB)
+    await waitSavedImports(tabB)
     expect(await listedImports(tabB, 2)).toEqual(['tab-b', 'tab-c'])
     const tabD = await openTab(context)
     expect(await listedImports(tabD, 2)).toEqual(['tab-b', 'tab-c'])
@@ -120,7 +120,7 @@ describe('imports shared by tabs of one browser profile', () => {
         }),
     )
     await page.reload()
-    await waitReady(page)
+    await waitSavedImports(page)
     const freed = page.locator('[data-storage-notice="done"] [data-notice="freed"]')
     await freed.waitFor()
     expect(await freed.textContent()).toContain('已清理 8.0 MB')
