@@ -1,4 +1,4 @@
-import { BUILT_IN_NAMES, type BuiltInName, type Catalogue, type Metric } from '../types/domain'
+import { BUILT_IN_NAMES, OPTIONAL_BUILT_IN_NAMES, type BuiltInName, type Catalogue, type Metric } from '../types/domain'
 import type { ValidationIssue } from '../types/validation'
 import { unpackMetrics } from './compact-rows'
 import type { PackedBuiltInResult } from './parse-worker-protocol'
@@ -78,15 +78,20 @@ async function fetchBuffer(name: BuiltInName): Promise<ArrayBuffer> {
     },
   )
   const res = await withDeadline(file, FETCH_TIMEOUT_MS, abort, request)
+  const type = res.headers.get('content-type') ?? ''
+  // A deployment from before bases.csv and boundaries.csv existed has none: read as empty (a fallback page is not data).
+  if (OPTIONAL_BUILT_IN_NAMES.includes(name) && (res.status === 404 || (res.ok && /^text\/html\b/i.test(type)))) {
+    abort.abort()
+    return new ArrayBuffer(0)
+  }
   if (!res.ok) throw new FetchFailure({ kind: 'http', file, status: res.status })
   const bytes = await withDeadline(file, BODY_TIMEOUT_MS, abort, res.arrayBuffer())
-  const type = res.headers.get('content-type') ?? ''
   if (/^text\/html\b/i.test(type) || looksLikeHtml(new Uint8Array(bytes)))
     throw new FetchFailure({ kind: 'html', file })
   return bytes
 }
 
-/** Fetches the four files at once; a failed fetch rejects with an error naming its file. */
+/** Fetches the built-in files at once; a failed fetch rejects with an error naming its file. */
 export async function fetchBuiltInBuffers(): Promise<BuiltInBuffers> {
   const buffers = await Promise.all(BUILT_IN_NAMES.map(fetchBuffer))
   return Object.fromEntries(BUILT_IN_NAMES.map((name, i) => [name, buffers[i]])) as BuiltInBuffers

@@ -40,7 +40,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const storage = createImportStorage()
   const status = ref<'loading' | 'ready' | 'error'>('loading')
   const failure = shallowRef<LoadFailure | null>(null)
-  const catalogue = shallowRef<Catalogue>({ districts: [], indicators: [], sources: [] })
+  const catalogue = shallowRef<Catalogue>({ districts: [], indicators: [], sources: [], bases: [], boundaries: [] })
   const builtIn = shallowRef<Metric[]>([])
   const imports = shallowRef<ImportedDataset[]>([])
 

@@ -139,9 +139,11 @@ export function shortQuote(quote: string): string {
 }
 
 /** Escaped note and quote lines for a figure (empty when both are blank). */
-export function noteAndQuote(m: Metric): string[] {
+export function noteAndQuote(m: Metric, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
   const lines: string[] = []
-  if (m.note.trim()) lines.push(`<div style="opacity:.85">${escapeHtml(m.note.trim())}</div>`)
+  // An English reader gets the English note where the data give one; the quote stays the report's own words.
+  const note = (locale === 'en' ? m.noteEn.trim() || m.note : m.note).trim()
+  if (note) lines.push(`<div style="opacity:.85">${escapeHtml(note)}</div>`)
   if (m.quote.trim()) lines.push(`<div style="opacity:.85">「${escapeHtml(shortQuote(m.quote))}」</div>`)
   return lines
 }
