@@ -22,6 +22,10 @@ export interface ReasonLabels {
   boundary: (district: string, year: number, change: string) => string
   years: (parts: string) => string
   yearsPart: (district: string, period: string) => string
+  /** Short name of each kind of difference, for a sentence that points to the badge: zh '口径'. */
+  kindNames: Record<SetReason['kind'], string>
+  /** zh '{kinds}不同，不作比较'; en 'different {kinds}; not compared'. */
+  notCompared: (kinds: string) => string
 }
 
 /** What describeReasons needs besides the reasons: names, the bases catalogue and the language. */
@@ -78,4 +82,14 @@ export function boundaryText(change: BoundaryChange, ctx: ReasonContext): string
 /** Every reason in words, joined with the language's separator ('' when there are none). */
 export function describeReasons(reasons: readonly SetReason[], ctx: ReasonContext): string {
   return reasons.map((r) => describeReason(r, ctx)).join(ctx.locale === 'en' ? '; ' : '；')
+}
+
+/** The kinds of difference in a few words, e.g. '口径、统计方式不同，不作比较' (the badge gives the details). */
+export function summariseReasons(reasons: readonly SetReason[], ctx: ReasonContext): string {
+  const kinds = [...new Set(reasons.map((r) => ctx.labels.kindNames[r.kind]))]
+  if (kinds.length === 0) return ''
+  const en = ctx.locale === 'en'
+  const list =
+    en && kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds.join(en ? ', ' : '、')
+  return ctx.labels.notCompared(list)
 }

@@ -5,7 +5,7 @@ import { compactParts, formatCompact, unitLabel, type Locale } from './format'
 import { collator, listFormat, numberFormat } from './intl'
 import { isCumulativeMetric, metricPeriod } from './metric'
 import { formatPeriod } from './periods'
-import { describeReasons, type ReasonContext } from './reason-text'
+import { summariseReasons, type ReasonContext } from './reason-text'
 
 /** The district's earlier figure that counts the same thing, or why none may be set against m. */
 export type PreviousFigure =
@@ -302,12 +302,12 @@ export function buildTakeaway(input: TakeawayInput): string {
     segments.push(rankedSentence(rest, rest[0].metric.start, input, p))
   else if (rest.length > 0) {
     const parts = rest.map((e, i) => sideBySide(e, segments.length === 0 && i === 0, input, p))
-    const why = describeReasons(
+    // The kinds of difference only: the badge beside the takeaway gives the details in full.
+    const why = summariseReasons(
       verdict.reasons.filter((r) => r.kind !== 'years' || onlyYearsDiffer),
       input.reasons,
     )
-    const tail =
-      rest.length + ranked.length > 1 && why !== '' ? (zh ? `（${why}，不作比较）` : ` (${why}; not compared)`) : ''
+    const tail = rest.length + ranked.length > 1 && why !== '' ? (zh ? `（${why}）` : ` (${why})`) : ''
     segments.push(parts.join(p.sep) + tail)
   }
   const byName = collator(locale)

@@ -253,7 +253,11 @@ describe('CSV import', () => {
       return readFileSync(path, 'utf8')
     }
     const template = await read('template')
-    expect(template.startsWith('\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note\r\n')).toBe(true)
+    expect(
+      template.startsWith(
+        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\n',
+      ),
+    ).toBe(true)
     expect(template.split('\r\n')[1]).toMatch(/^xiaoshan,unions_founded,\d{4},/)
     expect(await read('indicators')).toContain('unions_founded,新建基层工会,New base-level unions,家,organising')
     expect(await read('districts')).toContain('xiaoshan,萧山区,Xiaoshan')

@@ -4,6 +4,7 @@ import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Loc
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
+import { toTextColour } from './text-colour'
 import {
   bottomNote,
   noDataGraphic,
@@ -114,7 +115,14 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       symbol: settings.accessible ? DISTRICT_SYMBOLS[i % DISTRICT_SYMBOLS.length] : 'circle',
       symbolSize: scaled(9, s),
       lineStyle: { width: 3, type: settings.accessible ? DISTRICT_DASHES[i % DISTRICT_DASHES.length] : 'solid' },
-      label: { show: true, position: 'top', fontSize: scaled(FONT.valueMeta, s), fontWeight: 'bold' },
+      // Value labels are text: the district's colour darkened to 4.5:1 (the line keeps the original).
+      label: {
+        show: true,
+        position: 'top',
+        fontSize: scaled(FONT.valueMeta, s),
+        fontWeight: 'bold',
+        color: toTextColour(colour),
+      },
       // Close values in the same year: shift labels apart rather than hide one (a hidden value reads as missing).
       labelLayout: { moveOverlap: 'shiftY' },
       emphasis: { focus: 'series' },

@@ -19,8 +19,8 @@ export const FONT = {
   noData: 16,
 } as const
 
-/** Muted text that stays readable on the light and the dark theme. */
-export const MUTED_TEXT = '#8a94a6'
+/** Muted text (year tags, 无数据, notes): the page's --muted, 5.8:1 on white; the dark theme lightens it. */
+export const MUTED_TEXT = '#5b6675'
 
 /** A font size multiplied by fontScale (clamped to 0.5–4 so a bad setting cannot blow up the layout). */
 export function scaled(base: number, fontScale: number): number {

@@ -23,6 +23,8 @@ export function reasonLabels(locale: 'zh-CN' | 'en'): ReasonLabels {
     boundary: (district, year, change) => fill(r.boundary, { district, year, change }),
     years: (parts) => fill(r.years, { parts }),
     yearsPart: (district, period) => fill(r.yearsPart, { district, period }),
+    kindNames: r.kindNames,
+    notCompared: (kinds) => fill(r.notCompared, { kinds }),
   }
 }
 

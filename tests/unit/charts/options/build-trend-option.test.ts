@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTrendOption, type TrendInput } from '../../../../src/charts/options/build-trend-option'
 import { makeMetric } from '../../domain/metric-fixture'
 import { DISTRICTS, LABELS, XSS } from './figure-labels'
+import { contrastRatio } from '../../../../src/charts/options/dark-option'
 import { collect, componentOf, dataOf, item, seriesOf, tooltipFormatter } from './option-helpers'
 
 const METRICS = [
@@ -46,6 +47,14 @@ describe('buildTrendOption', () => {
       '-',
       500,
     ])
+  })
+
+  it('writes value labels in a darkened district colour that reaches 4.5:1 on white', () => {
+    for (const s of seriesOf(build().option)) {
+      const label = s['label'] as Record<string, unknown>
+      expect(typeof label['color']).toBe('string')
+      expect(contrastRatio(String(label['color']), '#ffffff')).toBeGreaterThanOrEqual(4.5)
+    }
   })
 
   it('never draws a missing year as 0', () => {
