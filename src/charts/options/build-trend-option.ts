@@ -38,7 +38,7 @@ export interface TrendInput {
    * (another basis, or either side of a boundary change) stand on separate lines. Default: one line per district.
    */
   epoch?: (m: Metric) => string
-  /** Sentences on why some lines break (a boundary change, a change of basis), shown under the chart. */
+  /** Sentences on why some lines break (a boundary change, a change of basis), for screen readers (the card's badge shows them). */
   breakNotes?: readonly string[]
 }
 
@@ -133,13 +133,13 @@ export function buildTrendOption(input: TrendInput): TrendResult {
     const name = districts.find((d) => d.id === m.district)?.name ?? labels.districtName(m.district)
     return `${name} ${labels.cumulative(formatPeriod(metricPeriod(m), locale))} ${formatMetricValue(m, unit, locale, 'compact')}`
   })
+  // Why lines break is said by the card's badge (wrapped, and inside every export); here only to screen readers.
   const breakNotes = input.breakNotes ?? []
-  const noteText = [...(noteLines.length ? [labels.notPlotted, ...noteLines] : []), ...breakNotes].join('\n')
+  const noteText = noteLines.length ? [labels.notPlotted, ...noteLines].join('\n') : ''
   const noteFont = scaled(FONT.note, s)
   const legendFont = scaled(FONT.legend, s)
   const tooltipFont = scaled(FONT.tooltip, s)
-  const noteCount = (noteLines.length ? noteLines.length + 1 : 0) + breakNotes.length
-  const noteHeight = noteText ? Math.round(noteCount * noteFont * 1.4) + scaled(8, s) : 0
+  const noteHeight = noteText ? Math.round((noteLines.length + 1) * noteFont * 1.4) + scaled(8, s) : 0
 
   const tooltipFormatter = (params: unknown): string => {
     const target = readTooltipTarget(params)

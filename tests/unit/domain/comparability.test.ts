@@ -163,7 +163,7 @@ describe('judgeSet', () => {
   it('reports a boundary change between the figures shown', () => {
     const verdict = judgeSet([entry('xiaoshan', { period: '2020' }), entry('fuyang', {})], [XIAOSHAN_2021])
     expect(describeReasons(verdict.reasons, reasonContext('zh-CN', zhNames))).toBe(
-      '区划调整：萧山区 2021 年起河庄、义蓬、新湾、临江、前进五个街道划归钱塘区',
+      '区划调整（萧山区，2021 年）：河庄、义蓬、新湾、临江、前进五个街道划归钱塘区',
     )
   })
 

@@ -152,7 +152,7 @@ describe('buildTrendOption', () => {
 })
 
 describe('buildTrendOption across a break', () => {
-  it('ends a line where the epoch changes and starts another in the same colour and name, with the note below', () => {
+  it('ends a line where the epoch changes and starts another in the same colour and name, with the reason for screen readers', () => {
     const result = build({
       epoch: (m) => (m.start >= 2022 ? 'after' : 'before'),
       breakNotes: ['区划调整：萧山区 2022 年起范围变化'],
@@ -162,6 +162,6 @@ describe('buildTrendOption across a break', () => {
     expect(dataOf(xiaoshan[0] ?? {}).map((p) => (p === '-' ? '-' : item(p)['value']))).toEqual([400, '-', '-', '-'])
     expect(dataOf(xiaoshan[1] ?? {}).map((p) => (p === '-' ? '-' : item(p)['value']))).toEqual(['-', 442, '-', 500])
     expect(xiaoshan[0]?.['color']).toBe(xiaoshan[1]?.['color'])
-    expect(componentOf(result.option, 'title')['subtext']).toContain('区划调整：萧山区 2022 年起范围变化')
+    expect(JSON.stringify(componentOf(result.option, 'aria'))).toContain('区划调整：萧山区 2022 年起范围变化')
   })
 })
