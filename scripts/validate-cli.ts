@@ -11,6 +11,7 @@ export interface ValidateIo {
   readFile(path: string): Uint8Array
   /** Directory holding districts.csv, indicators.csv and sources.csv, unless --data-dir is given. */
   dataDir: string
+  /** Where relative paths start: the directory the user ran the command in. */
   cwd: string
 }
 
@@ -48,9 +49,23 @@ function parseArgs(argv: string[]): { files: string[]; dataDir: string | null } 
   return { files, dataDir }
 }
 
+// C0 and C1 controls, DEL, the line and paragraph separators and bidi controls: a field holding them could end a
+// line early and forge one ("x.csv: OK"), move the cursor (CR), send escape codes (ESC) or reorder the text.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/** Text as it may reach a terminal: every control character written as an escape (\\n, \\x1b, \\u202e). */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const code = ch.charCodeAt(0)
+    return NAMED_ESCAPES[ch] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`)
+  })
+}
+
 function issueLine(file: string, issue: ValidationIssue): string {
   const where = issue.line > 0 ? `${file}:${issue.line}:` : `${file}:`
-  return `${where}${issue.severity === 'warning' ? ' warning:' : ''} ${issue.message}`
+  return `${where}${issue.severity === 'warning' ? ' warning:' : ''} ${escapeControls(issue.message)}`
 }
 
 function loadCatalogueFrom(dir: string, io: ValidateIo, show: (path: string) => string): Catalogue | number {
@@ -61,7 +76,7 @@ function loadCatalogueFrom(dir: string, io: ValidateIo, show: (path: string) => 
     try {
       bytes[name] = io.readFile(path)
     } catch (error) {
-      io.stderr(`${show(path)}: cannot read file (${readError(error)})`)
+      io.stderr(`${escapeControls(show(path))}: cannot read file (${escapeControls(readError(error))})`)
       return EXIT_USAGE
     }
   }
@@ -91,7 +106,7 @@ function loadCatalogueFrom(dir: string, io: ValidateIo, show: (path: string) => 
 export function runValidate(argv: string[], io: ValidateIo): number {
   const args = parseArgs(argv)
   if ('error' in args) {
-    io.stderr(`validate: ${args.error}`)
+    io.stderr(`validate: ${escapeControls(args.error)}`)
     io.stderr(USAGE)
     return EXIT_USAGE
   }
@@ -104,12 +119,13 @@ export function runValidate(argv: string[], io: ValidateIo): number {
   if (typeof catalogue === 'number') return catalogue
 
   let exit = EXIT_OK
-  for (const file of args.files) {
+  for (const given of args.files) {
+    const file = escapeControls(given)
     let bytes: Uint8Array
     try {
-      bytes = io.readFile(resolve(io.cwd, file))
+      bytes = io.readFile(resolve(io.cwd, given))
     } catch (error) {
-      io.stderr(`${file}: cannot read file (${readError(error)})`)
+      io.stderr(`${file}: cannot read file (${escapeControls(readError(error))})`)
       exit = EXIT_USAGE
       continue
     }
@@ -131,7 +147,8 @@ export function runValidate(argv: string[], io: ValidateIo): number {
         io.stdout(`${file}: … and ${report.warningCount - shownWarnings} more warnings`)
     } catch (error) {
       // Bad input never throws; this guards against bugs so the user still gets one line, not a stack trace.
-      io.stderr(`${file}: internal error while validating (${error instanceof Error ? error.message : String(error)})`)
+      const message = error instanceof Error ? error.message : String(error)
+      io.stderr(`${file}: internal error while validating (${escapeControls(message)})`)
       if (exit === EXIT_OK) exit = EXIT_INVALID
     }
   }

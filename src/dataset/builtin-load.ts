@@ -4,13 +4,36 @@ import { unpackMetrics } from './compact-rows'
 import type { PackedBuiltInResult } from './parse-worker-protocol'
 import { askWorker, createParseWorker, nextWorkerRequestId, type ParseWorkerLike } from './worker-client'
 
+/**
+ * Why a data file could not be fetched: no answer in time, an error status, a web page where the CSV should be (a
+ * server answering a missing file with its index.html), the network, or a failure of the page itself.
+ */
+export type FetchProblem =
+  | { kind: 'timeout'; file: string; seconds: number }
+  | { kind: 'http'; file: string; status: number }
+  | { kind: 'html'; file: string }
+  | { kind: 'network'; file: string; detail: string }
+  | { kind: 'internal'; file: string; detail: string }
+
 /** Why the built-in data could not be shown: a file that could not be fetched, or every problem the validator found. */
 export interface LoadFailure {
-  /** A fetch error naming its file; empty when the files arrived but did not validate. */
-  message: string
+  /** What went wrong fetching a file; null when the files arrived but did not validate. */
+  fetch: FetchProblem | null
   /** Validation problems, each with the file it is in (data/….csv). */
   issues: Array<ValidationIssue & { file: string }>
 }
+
+/** A failed fetch, carrying its problem to the load's result. */
+export class FetchFailure extends Error {
+  constructor(readonly problem: FetchProblem) {
+    super(`${problem.file}: ${problem.kind}`)
+    this.name = 'FetchFailure'
+  }
+}
+
+/** Longest wait for a data file's server to answer, and then for its bytes. */
+export const FETCH_TIMEOUT_MS = 10_000
+export const BODY_TIMEOUT_MS = 30_000
 
 /** The built-in data, loaded and checked, or why not. */
 export type BuiltInData = { ok: true; catalogue: Catalogue; metrics: Metric[] } | { ok: false; failure: LoadFailure }
@@ -20,17 +43,52 @@ export type BuiltInBuffers = Record<BuiltInName, ArrayBuffer>
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
-async function fetchBuffer(name: BuiltInName): Promise<ArrayBuffer> {
-  // no-cache: staff may replace a CSV in a deployed copy, and the page must show the new one at once.
-  const res = await fetch(`${import.meta.env.BASE_URL}data/${name}.csv`, { cache: 'no-cache' }).catch((e: unknown) => {
-    throw new Error(`data/${name}.csv: ${errorText(e)}`)
+/** Whether bytes begin (after a BOM and white space) like an HTML page. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\ufeff?\s*/, '')
+    .toLowerCase()
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head')
+}
+
+/** Runs `step` with a deadline; on expiry the request is aborted and the load fails naming the file. */
+async function withDeadline<T>(file: string, ms: number, abort: AbortController, step: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new FetchFailure({ kind: 'timeout', file, seconds: Math.round(ms / 1000) }))
+      abort.abort()
+    }, ms)
   })
+  try {
+    return await Promise.race([step, expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function fetchBuffer(name: BuiltInName): Promise<ArrayBuffer> {
+  const file = `data/${name}.csv`
+  const abort = new AbortController()
+  // no-cache: staff may replace a CSV in a deployed copy, and the page must show the new one at once.
+  const request = fetch(`${import.meta.env.BASE_URL}${file}`, { cache: 'no-cache', signal: abort.signal }).catch(
+    (e: unknown) => {
+      throw new FetchFailure({ kind: 'network', file, detail: errorText(e) })
+    },
+  )
+  const res = await withDeadline(file, FETCH_TIMEOUT_MS, abort, request)
+  const type = res.headers.get('content-type') ?? ''
   // A deployment from before bases.csv and boundaries.csv existed has none: read as empty (a fallback page is not data).
-  const optional = OPTIONAL_BUILT_IN_NAMES.includes(name)
-  if (optional && (res.status === 404 || (res.ok && (res.headers.get('content-type') ?? '').includes('text/html'))))
+  if (OPTIONAL_BUILT_IN_NAMES.includes(name) && (res.status === 404 || (res.ok && /^text\/html\b/i.test(type)))) {
+    abort.abort()
     return new ArrayBuffer(0)
-  if (!res.ok) throw new Error(`data/${name}.csv: HTTP ${res.status}`)
-  return res.arrayBuffer()
+  }
+  if (!res.ok) throw new FetchFailure({ kind: 'http', file, status: res.status })
+  const bytes = await withDeadline(file, BODY_TIMEOUT_MS, abort, res.arrayBuffer())
+  if (/^text\/html\b/i.test(type) || looksLikeHtml(new Uint8Array(bytes)))
+    throw new FetchFailure({ kind: 'html', file })
+  return bytes
 }
 
 /** Fetches the built-in files at once; a failed fetch rejects with an error naming its file. */
@@ -43,7 +101,7 @@ export async function fetchBuiltInBuffers(): Promise<BuiltInBuffers> {
 export function fromPackedResult(result: PackedBuiltInResult): BuiltInData {
   return result.ok
     ? { ok: true, catalogue: result.catalogue, metrics: unpackMetrics(result.packedRows) }
-    : { ok: false, failure: { message: '', issues: result.issues } }
+    : { ok: false, failure: { fetch: null, issues: result.issues } }
 }
 
 async function parseInWorker(worker: ParseWorkerLike, files: BuiltInBuffers): Promise<BuiltInData> {
@@ -58,7 +116,13 @@ async function parseHere(files: BuiltInBuffers): Promise<BuiltInData> {
   const loaded = loadBuiltInBuffers(files)
   return loaded.ok
     ? { ok: true, catalogue: loaded.catalogue, metrics: loaded.rows }
-    : { ok: false, failure: { message: '', issues: loaded.issues } }
+    : { ok: false, failure: { fetch: null, issues: loaded.issues } }
+}
+
+function failureOf(e: unknown): BuiltInData {
+  const problem: FetchProblem =
+    e instanceof FetchFailure ? e.problem : { kind: 'internal', file: '', detail: errorText(e) }
+  return { ok: false, failure: { fetch: problem, issues: [] } }
 }
 
 function startWorker(create: () => ParseWorkerLike): ParseWorkerLike | null {
@@ -71,7 +135,8 @@ function startWorker(create: () => ParseWorkerLike): ParseWorkerLike | null {
 
 /**
  * Fetches data/*.csv and checks them in the CSV worker, which starts while the files download; where no worker
- * runs, the page parses them itself. Never rejects: a failure says which file and what is wrong.
+ * runs, the page parses them itself. Never rejects and never hangs on a server that does not answer: a failure says
+ * which file and what is wrong.
  */
 export async function loadBuiltInData(
   fetchFiles: () => Promise<BuiltInBuffers> = fetchBuiltInBuffers,
@@ -83,12 +148,12 @@ export async function loadBuiltInData(
     try {
       files = await fetchFiles()
     } catch (e) {
-      return { ok: false, failure: { message: errorText(e), issues: [] } }
+      return failureOf(e)
     }
     const inWorker = worker ? await parseInWorker(worker, files).catch(() => null) : null
     return inWorker ?? (await parseHere(files))
   } catch (e) {
-    return { ok: false, failure: { message: errorText(e), issues: [] } }
+    return failureOf(e)
   } finally {
     worker?.terminate()
   }

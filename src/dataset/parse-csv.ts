@@ -71,6 +71,25 @@ const BINARY_ISSUE = fileIssue(
   '该文件不是文本（含有 NUL 字节等二进制数据）；应为 UTF-8 或 GB18030 编码的 CSV 文件',
 )
 
+function mixedEncodingIssue(change: EncodingChange): ValidationIssue {
+  const [before, after] = change.from === 'utf-8' ? ['UTF-8', 'GB18030 (GBK)'] : ['GB18030 (GBK)', 'UTF-8']
+  return {
+    severity: 'error',
+    code: 'encoding-mixed',
+    line: change.line,
+    column: '',
+    message: `the file mixes two encodings: the lines before this one are ${before}, this line is ${after}, so its Chinese text would be garbled; save the whole file again in one encoding, such as "CSV UTF-8"`,
+    messageZh: `文件混用了两种编码：此前各行为 ${before}，从此行起为 ${after}，中文会变成乱码；请将整个文件重新保存为同一种编码，如“CSV UTF-8”`,
+  }
+}
+
+// A server that answers a missing file with its home page, or a page saved from the browser.
+const HTML_ISSUE = fileIssue(
+  'encoding-html',
+  'the file is a web page (HTML), not CSV text; a server may have sent a page instead of the file',
+  '该文件是网页（HTML），不是 CSV 文本；可能是服务器返回了网页而不是所需的文件',
+)
+
 /** NUL bytes mostly at odd (LE) or even (BE) offsets mean UTF-16 text without a BOM. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096) & ~1
@@ -96,6 +115,97 @@ function tooManyControls(text: string): boolean {
   return controls > length * CONTROL_SHARE
 }
 
+const LF = 0x0a
+const CR = 0x0d
+const QUOTE = 0x22
+
+/**
+ * The row separator of CSV text or bytes: the first line break outside quotes decides. A lone CR (old Mac Excel) makes
+ * CR the separator, so an LF inside a quoted cell stays in the cell; CRLF and LF both split on LF (the CR is trimmed).
+ */
+export function rowSeparatorOf(length: number, codeAt: (i: number) => number): '\n' | '\r' {
+  let quoted = false
+  for (let i = 0; i < length; i++) {
+    const c = codeAt(i)
+    if (c === QUOTE) quoted = !quoted
+    else if (!quoted && c === LF) return '\n'
+    else if (!quoted && c === CR) return codeAt(i + 1) === LF ? '\n' : '\r'
+  }
+  return '\n'
+}
+
+/** Length of the valid UTF-8 sequence starting at bytes[i] (a non-ASCII lead), or 0 when there is none. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] ?? 0
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+    const c = bytes[i + k]
+    return c !== undefined && c >= lo && c <= hi
+  }
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80
+    const hi = b === 0xed ? 0x9f : 0xbf
+    return cont(1, lo, hi) && cont(2) ? 3 : 0
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80
+    const hi = b === 0xf4 ? 0x8f : 0xbf
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
+  }
+  return 0
+}
+
+/** Where a file that is not UTF-8 throughout changes between UTF-8 lines and lines in another encoding. */
+export interface EncodingChange {
+  /** Physical line (1-based) where the second encoding starts. */
+  line: number
+  /** The encoding of the lines before it. */
+  from: 'utf-8' | 'gb18030'
+}
+
+/**
+ * Finds the first line whose encoding differs from the lines before it: lines that are not valid UTF-8 count as
+ * GB18030; lines that are valid UTF-8 and hold a three-byte CJK character count as UTF-8 (GBK bytes almost never
+ * form one); pure ASCII lines count as either. Null when the file keeps to one encoding.
+ */
+export function findEncodingChange(bytes: Uint8Array): EncodingChange | null {
+  const separator = rowSeparatorOf(bytes.length, (i) => bytes[i] ?? 0) === '\r' ? CR : LF
+  let first: EncodingChange['from'] | null = null
+  let line = 1
+  let invalid = false
+  let cjk = false
+  const endLine = (): EncodingChange | null => {
+    const kind = invalid ? 'gb18030' : cjk ? 'utf-8' : null
+    invalid = false
+    cjk = false
+    if (kind === null) return null
+    if (first === null) first = kind
+    return kind === first ? null : { line, from: first }
+  }
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] ?? 0
+    if (b < 0x80) {
+      if (b === separator) {
+        const change = endLine()
+        if (change) return change
+        line++
+      }
+      i++
+      continue
+    }
+    const size = utf8SequenceAt(bytes, i)
+    if (size === 0) {
+      invalid = true
+      i++
+      continue
+    }
+    // Three-byte sequences from U+3000 (CJK punctuation, kana, ideographs, full-width forms): E3 80 80 and up.
+    if (size === 3 && b >= 0xe3) cjk = true
+    i += size
+  }
+  return endLine()
+}
+
 function tryDecode(encoding: string, bytes: Uint8Array): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
@@ -118,6 +228,8 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = tryDecode('utf-8', bytes.subarray(3))
     if (text === null) {
+      const change = findEncodingChange(bytes.subarray(3))
+      if (change) return { ok: false, issue: mixedEncodingIssue(change) }
       return {
         ok: false,
         issue: fileIssue(
@@ -130,6 +242,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     result = { ok: true, text, encoding: 'utf-8-bom' }
   } else {
     const utf8 = tryDecode('utf-8', bytes)
+    // Not UTF-8 throughout: UTF-8 rows appended to a GBK file still decode as GB18030, garbled (萧山区 → 钀у北鍖).
+    const change = utf8 === null ? findEncodingChange(bytes) : null
+    if (change) return { ok: false, issue: mixedEncodingIssue(change) }
     const text = utf8 ?? tryDecode('gb18030', bytes)
     if (text === null) {
       return {
@@ -144,6 +259,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     result = { ok: true, text, encoding: utf8 === null ? 'gb18030' : 'utf-8' }
   }
   if (tooManyControls(result.text)) return { ok: false, issue: BINARY_ISSUE }
+  if (/^\s*<(?:!doctype\s+html|html[\s>])/i.test(result.text.slice(0, 512))) return { ok: false, issue: HTML_ISSUE }
   return result
 }
 
@@ -213,8 +329,8 @@ export interface CsvSink {
  */
 export function streamCsvText(text: string, sink: CsvSink, opts: ParseCsvOptions = {}): void {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  // Splitting on LF alone also handles CRLF (the CR is trimmed below) and files mixing both.
-  const newline = input.includes('\n') || !input.includes('\r') ? '\n' : '\r'
+  // Splitting on LF alone also handles CRLF (the CR is trimmed below) and files mixing both; CR-only files split on CR.
+  const newline = rowSeparatorOf(input.length, (i) => input.charCodeAt(i))
   const issues = { push: (issue: ValidationIssue): void => sink.issue(issue) }
   // An object, not a `let`, so TypeScript does not narrow it to null across the step callback.
   const state: { header: string[] | null; keys: Array<string | null>; headerLine: number } = {
@@ -339,7 +455,7 @@ export function streamCsvText(text: string, sink: CsvSink, opts: ParseCsvOptions
 }
 
 /**
- * Parses CSV text (RFC 4180, comma separated, LF or CRLF) into untyped records with physical line numbers.
+ * Parses CSV text (RFC 4180, comma separated, LF, CRLF or CR) into untyped records with physical line numbers.
  * Blank lines are skipped; quote errors, field-count mismatches and a missing header or data are issues.
  */
 export function parseCsvText(text: string, opts: ParseCsvOptions = {}): ParsedCsv {

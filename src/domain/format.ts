@@ -142,3 +142,9 @@ const HTML_ESCAPES: Record<string, string> = {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
 }
+
+/** A storage size in kB or MB with one decimal ('7.7 MB'); the same units in both languages. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : [Math.max(bytes, 100) / 1e3, 'kB']
+  return `${numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} ${unit}`
+}

@@ -28,10 +28,14 @@ export function datasetNameFromFile(fileName: string, taken: readonly string[], 
   return uniqueDatasetName(stem === '' ? normaliseDatasetName(fallback) : stem, taken)
 }
 
-/** A fresh dataset id, `import-<time in base 36>` with a suffix when taken; never 'builtin'. */
-export function newDatasetId(now: number, taken: readonly string[]): string {
+/**
+ * A fresh dataset id, `import-<time in base 36>[-<nonce>]` with a number when taken; never 'builtin'. The nonce keeps
+ * apart imports that two tabs start in the same millisecond (neither tab knows the other's ids yet).
+ */
+export function newDatasetId(now: number, taken: readonly string[], nonce = ''): string {
   const used = new Set(taken)
-  const base = `import-${Math.max(0, Math.floor(now)).toString(36)}`
+  const clean = nonce.replace(/[^a-z0-9]/gi, '').toLowerCase()
+  const base = `import-${Math.max(0, Math.floor(now)).toString(36)}${clean ? `-${clean}` : ''}`
   if (!used.has(base)) return base
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`

@@ -61,3 +61,57 @@ export function keepCatalogueRows(
   const kept = metrics.filter(known)
   return { metrics: kept, dropped: metrics.length - kept.length }
 }
+
+/** The saved list as read back: entries of the wrong shape left out. */
+export function asStoredList(value: unknown): StoredImportMeta[] {
+  return Array.isArray(value) ? value.filter(isStoredImportMeta) : []
+}
+
+/** The list with one import added (or replaced, when its id is there already). */
+export function withImport(list: readonly StoredImportMeta[], meta: StoredImportMeta): StoredImportMeta[] {
+  return [...list.filter((m) => m.id !== meta.id), meta]
+}
+
+/** The list without one import. */
+export function withoutImport(list: readonly StoredImportMeta[], id: string): StoredImportMeta[] {
+  return list.filter((m) => m.id !== id)
+}
+
+/** What may change of a saved import after it was added. */
+export type ImportPatch = Partial<Pick<ImportDescription, 'name' | 'hidden'>>
+
+/** The list with one import's name or visibility changed; the same list when the import is not in it. */
+export function patchedImport(list: readonly StoredImportMeta[], id: string, patch: ImportPatch): StoredImportMeta[] {
+  return list.map((m) => (m.id === id ? { ...m, ...patch } : m))
+}
+
+/** The part of a saved import's metadata a page keeps beside the rows. */
+export function descriptionOf(meta: StoredImportMeta): ImportDescription {
+  const { id, name, fileName, importedAt, encoding, hidden } = meta
+  return { id, name, fileName, importedAt, encoding, hidden }
+}
+
+/** One entry of a page's imports after it has caught up with the saved list. */
+export type SyncedEntry<T> = { kind: 'keep'; dataset: T } | { kind: 'load'; meta: StoredImportMeta }
+
+/**
+ * A page's imports brought in line with the saved list, which every tab shares: listed imports in the list's order
+ * (the page's own copy, its name and visibility taken from the list, or rows still to load), then the page's imports
+ * that were never saved (storage failed, or their save is under way). Anything else was removed in another tab.
+ */
+export function syncWithStoredList<T extends ImportDescription>(
+  local: readonly T[],
+  stored: readonly StoredImportMeta[],
+  unsaved: ReadonlySet<string>,
+): Array<SyncedEntry<T>> {
+  const byId = new Map(local.map((d) => [d.id, d]))
+  const listed = new Set(stored.map((m) => m.id))
+  const entries = stored.map((meta): SyncedEntry<T> => {
+    const own = byId.get(meta.id)
+    if (!own) return { kind: 'load', meta }
+    const same = own.name === meta.name && own.hidden === meta.hidden
+    return { kind: 'keep', dataset: same ? own : { ...own, name: meta.name, hidden: meta.hidden } }
+  })
+  for (const d of local) if (unsaved.has(d.id) && !listed.has(d.id)) entries.push({ kind: 'keep', dataset: d })
+  return entries
+}

@@ -74,6 +74,7 @@ export function exportFileName(screen: ExportScreen, subject: string, extension:
     subject,
     yearText: f.year === 'latest' ? screen.t('export.file.latest') : String(f.year),
     districts: f.districts.map((id) => shortDistrictName(districtName(screen, id), screen.locale)),
+    districtSummary: screen.t('export.file.districts', { n: f.districts.length }),
     extension,
   })
 }

@@ -1,10 +1,16 @@
 import type { Locale } from '../domain/format'
 
-// Windows forbids these in file names; control characters are unsafe everywhere.
+// Windows forbids these in file names; control characters (C0, DEL, C1) are unsafe everywhere, and bidi controls
+// (U+061C, U+200E/F, U+202A–E, U+2066–9) can make 'gpj.exe' read as 'exe.jpg'.
 // eslint-disable-next-line no-control-regex
-const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
+const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i
 const MAX_PART = 80
+// Common file systems allow 255 bytes; the stem stays well below, leaving room for '01_', ' (2)' and the extension.
+const MAX_STEM_BYTES = 160
+// Past this many districts, or this many characters of their names, the name gives their number instead.
+const MAX_LISTED_DISTRICTS = 5
+const MAX_DISTRICTS_PART = 40
 
 /** Makes a file name part safe on Windows, macOS and Linux: illegal characters stripped, whitespace tidied, length capped. */
 export function sanitizeFileNamePart(text: string, maxLength = MAX_PART): string {
@@ -41,18 +47,49 @@ export interface ExportFileName {
   yearText: string
   /** Short names of the selected districts, in order. */
   districts: readonly string[]
+  /** What stands for the districts when they are too many to list ('13个区', '13 districts'). */
+  districtSummary?: string
   /** Without the dot: 'png', 'svg', 'csv'… */
   extension: string
 }
 
-/** `subject_year_districts.ext`, e.g. '新建基层工会_2024_萧山-西湖-钱塘-富阳.png'; empty parts are left out. */
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length
+
+/** The longest start of `text`, whole characters, that fits in `maxBytes` of UTF-8. */
+export function capUtf8Bytes(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text
+  let out = ''
+  let bytes = 0
+  for (const ch of text) {
+    const size = utf8Bytes(ch)
+    if (bytes + size > maxBytes) break
+    out += ch
+    bytes += size
+  }
+  return out
+}
+
+function districtsPart(name: ExportFileName): string {
+  const listed = name.districts
+    .map((d) => sanitizeFileNamePart(d))
+    .filter(Boolean)
+    .join('-')
+  const summary = sanitizeFileNamePart(name.districtSummary ?? '')
+  const tooMany = name.districts.length > MAX_LISTED_DISTRICTS || [...listed].length > MAX_DISTRICTS_PART
+  return tooMany && summary ? summary : [...listed].slice(0, MAX_DISTRICTS_PART).join('')
+}
+
+/**
+ * `subject_year_districts.ext`, e.g. '新建基层工会_2024_萧山-西湖-钱塘-富阳.png'; empty parts are left out, many districts
+ * are summed up ('13个区'), and the name stays within a safe number of bytes.
+ */
 export function buildExportFileName(name: ExportFileName): string {
-  const districts = name.districts.map((d) => sanitizeFileNamePart(d)).filter(Boolean)
-  const parts = [sanitizeFileNamePart(name.subject), sanitizeFileNamePart(name.yearText), districts.join('-')].filter(
+  const parts = [sanitizeFileNamePart(name.subject), sanitizeFileNamePart(name.yearText), districtsPart(name)].filter(
     Boolean,
   )
   const ext = name.extension.replace(/[^a-z0-9]/gi, '').toLowerCase()
-  return `${parts.join('_') || 'export'}.${ext}`
+  const stem = capUtf8Bytes(parts.join('_'), MAX_STEM_BYTES).replace(/[. _-]+$/, '')
+  return `${stem || 'export'}.${ext}`
 }
 
 /** Makes names unique within one archive by numbering repeats: 'a.png', 'a (2).png'. */

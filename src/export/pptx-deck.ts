@@ -1,5 +1,6 @@
 import PptxGenJS from 'pptxgenjs'
 import { SLIDE, slideImageBox, type ChartSlide, type Slide, type SourcesSlide, type TitleSlide } from './slide-plan'
+import { escapeXml, toXmlText } from './xml-text'
 
 /** Deck properties. */
 export interface DeckMeta {
@@ -129,6 +130,27 @@ function addSourcesSlide(pptx: PptxGenJS, s: SourcesSlide, meta: DeckMeta): void
   )
 }
 
+/** The slide with every text fit for slide XML: pptxgenjs escapes markup but writes control characters as they are. */
+export function xmlSafeSlide(s: Slide): Slide {
+  if (s.kind === 'title')
+    return {
+      ...s,
+      title: toXmlText(s.title),
+      subtitle: toXmlText(s.subtitle),
+      lines: s.lines.map(toXmlText),
+      date: toXmlText(s.date),
+    }
+  if (s.kind === 'chart')
+    return {
+      ...s,
+      headline: toXmlText(s.headline),
+      title: toXmlText(s.title),
+      badge: toXmlText(s.badge),
+      footnote: toXmlText(s.footnote),
+    }
+  return { ...s, heading: toXmlText(s.heading), items: s.items.map(toXmlText) }
+}
+
 /** Builds the deck from a slide plan and the chart images (PNG data URLs by chart key). */
 export async function buildPptx(
   slides: readonly Slide[],
@@ -137,11 +159,12 @@ export async function buildPptx(
 ): Promise<Blob> {
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
-  pptx.title = meta.title
-  pptx.author = meta.author
-  pptx.company = meta.author
+  pptx.title = toXmlText(meta.title)
+  pptx.author = toXmlText(meta.author)
+  // pptxgenjs writes the company into docProps/app.xml without escaping it.
+  pptx.company = escapeXml(meta.author)
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT }
-  for (const s of slides) {
+  for (const s of slides.map(xmlSafeSlide)) {
     if (s.kind === 'title') addTitleSlide(pptx, s, meta)
     else if (s.kind === 'chart') addChartSlide(pptx, s, images.get(s.chartKey), meta)
     else addSourcesSlide(pptx, s, meta)

@@ -1,24 +1,15 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import { neutraliseCell } from '../dataset/export-csv'
 import type { Cell, ExportTable } from './figure-table'
+import { escapeXml } from './xml-text'
+
+export { escapeXml }
 
 // The smallest workbook Excel, WPS, Numbers and LibreOffice all open: one sheet, inline strings (so the text sits in
 // sheet1.xml), a bold frozen header row with a filter.
 
 /** Excel's limit on the text of one cell. */
 const MAX_CELL = 32_767
-// XML 1.0 allows tab, LF, CR and everything from U+0020 except lone surrogates and U+FFFE/U+FFFF.
-const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
-
-/** Escapes text for an XML text node or attribute, dropping characters XML cannot hold. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function columnName(index: number): string {

@@ -1,17 +1,10 @@
-import { defineStore } from 'pinia'
+import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Catalogue, Metric } from '../types/domain'
 import type { CsvEncoding, ValidationIssue } from '../types/validation'
 import { loadMetricsInWorker } from '../dataset/worker-client'
-import { addLayerRows, createLayerGroups, rememberLayerGroups } from '../domain/metric-index'
+import { groupInSlices } from '../dataset/group-in-slices'
 import { datasetNameFromFile, newDatasetId, normaliseDatasetName, uniqueDatasetName } from '../domain/import-naming'
-import {
-  keepCatalogueRows,
-  storageProblemOf,
-  type StorageProblem,
-  type StoredImportMeta,
-} from '../domain/import-storage'
-import { takeSavedImportsRead, useImportStorage, type SavedImport } from '../composables/useImportStorage'
+import { createImportStorage } from '../storage/import-storage'
 import { useDatasetsStore, type ImportedDataset } from './datasets'
 
 /** An import under way: which stage, and bytes done of the file (parsing fills the bar). */
@@ -47,109 +40,40 @@ export type ImportOutcome =
   | { kind: 'cancelled'; fileName: string }
   | { kind: 'failed'; fileName: string; message: string }
 
-/** The saved imports as read from IndexedDB, or why they could not be. */
-type SavedRead = { ok: true; saved: SavedImport[] } | { ok: false; error: unknown }
-
-// Rows grouped by indicator per task, so a million-row dataset goes live without stopping the page.
-const GROUP_SLICE = 50_000
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
-/** Groups a big dataset's rows for the index in slices; a small one is grouped on first use. */
-async function groupInSlices(rows: readonly Metric[]): Promise<void> {
-  if (rows.length <= GROUP_SLICE) return
-  const groups = createLayerGroups()
-  for (let from = 0; from < rows.length; from += GROUP_SLICE) {
-    if (from > 0) await nextTask()
-    addLayerRows(groups, rows, from, Math.min(rows.length, from + GROUP_SLICE))
-  }
-  rememberLayerGroups(rows, groups)
-}
-
-function toMeta({ metrics, ...description }: ImportedDataset): StoredImportMeta {
-  return { ...description, rowCount: metrics.length }
-}
-
 /** Loading CSV files into named datasets over the built-in data, and keeping them in the browser. */
 export const useImportsStore = defineStore('imports', () => {
-  const storage = useImportStorage()
+  const storage = createImportStorage()
   const datasets = useDatasetsStore()
+  // Storage state is the datasets store's: reading at start-up and writing here report to the same place.
+  const { storageProblem } = storeToRefs(datasets)
 
   const panelOpen = ref(false)
   const job = shallowRef<ImportJob | null>(null)
   const outcome = shallowRef<ImportOutcome | null>(null)
-  /** Why imports are not being kept across reloads; null while storage works. */
-  const storageProblem = ref<StorageProblem | null>(null)
-  /** Rows of saved imports left out on restore because the catalogue no longer knows them. */
-  const droppedOnRestore = ref(0)
   const saving = ref(false)
   let controller: AbortController | null = null
 
   const busy = computed(() => job.value !== null)
 
-  function noteStorageFailure(error: unknown): void {
-    storageProblem.value = storageProblemOf(error)
-  }
-
-  function listMeta(): StoredImportMeta[] {
-    return datasets.imports.map(toMeta)
-  }
-
-  /** The saved imports (read since boot, or from now); never rejects (a failure is handed to restore). */
-  function readSaved(): Promise<SavedRead> {
-    return (takeSavedImportsRead() ?? storage.loadAll()).then(
-      (saved): SavedRead => ({ ok: true, saved }),
-      (error: unknown): SavedRead => ({ ok: false, error }),
-    )
-  }
-
-  /**
-   * Puts the saved imports back over the built-in data, before the page is ready; rows the catalogue no longer knows
-   * are dropped and counted. Never throws: a storage failure is reported in the panel.
-   */
-  async function restore(
-    catalogue: Pick<Catalogue, 'districts' | 'indicators'>,
-    reading: Promise<SavedRead> = readSaved(),
-  ): Promise<void> {
-    const read = await reading
-    if (!read.ok) {
-      noteStorageFailure(read.error)
-      return
-    }
+  /** Runs one storage write; a failure is reported in the panel and the page keeps the change for the session. */
+  async function write(run: () => Promise<void>): Promise<boolean> {
     try {
-      let dropped = 0
-      const restored = read.saved.map(({ meta, metrics }): ImportedDataset => {
-        const kept = keepCatalogueRows(metrics, catalogue)
-        dropped += kept.dropped
-        const { rowCount: _rowCount, ...rest } = meta
-        return { ...rest, metrics: kept.metrics }
-      })
-      for (const d of restored) await groupInSlices(d.metrics)
-      droppedOnRestore.value = dropped
-      datasets.setImports(restored)
+      await run()
       storageProblem.value = null
+      return true
     } catch (error) {
-      noteStorageFailure(error)
+      datasets.noteStorageFailure(error)
+      return false
     }
   }
 
   async function persistAdded(dataset: ImportedDataset): Promise<void> {
     saving.value = true
     try {
-      await storage.saveImport(toMeta(dataset), dataset.metrics, listMeta())
-      storageProblem.value = null
-    } catch (error) {
-      noteStorageFailure(error)
+      if (await write(() => storage.addImport(datasets.metaOf(dataset), dataset.metrics)))
+        datasets.markSaved(dataset.id)
     } finally {
       saving.value = false
-    }
-  }
-
-  async function persistList(): Promise<void> {
-    try {
-      await storage.saveList(listMeta())
-    } catch (error) {
-      noteStorageFailure(error)
     }
   }
 
@@ -174,7 +98,7 @@ export const useImportsStore = defineStore('imports', () => {
     const fileName = file.name
     job.value = { fileName, size: file.size, stage: 'reading', done: 0, total: file.size }
     const taken = datasets.imports.map((d) => d.id)
-    const id = newDatasetId(Date.now(), taken)
+    const id = newDatasetId(Date.now(), taken, Math.random().toString(36).slice(2, 6))
     try {
       const result = await loadMetricsInWorker(file, datasets.catalogue, {
         fileName,
@@ -212,7 +136,7 @@ export const useImportsStore = defineStore('imports', () => {
         hidden: false,
         metrics: result.rows,
       }
-      datasets.setImports([...datasets.imports, dataset])
+      datasets.addImport(dataset)
       // From here the import has happened: cancelling can no longer undo it.
       controller = null
       job.value = null
@@ -262,9 +186,9 @@ export const useImportsStore = defineStore('imports', () => {
     return found
   }
 
-  /** Shows or hides an import's figures without removing it. */
+  /** Shows or hides an import's figures without removing it (in every tab). */
   async function setHidden(id: string, hidden: boolean): Promise<void> {
-    if (update(id, (d) => ({ ...d, hidden }))) await persistList()
+    if (update(id, (d) => ({ ...d, hidden }))) await write(() => storage.updateImport(id, { hidden }))
   }
 
   /** Renames an import; a blank name is ignored and a taken one gets a number. */
@@ -273,20 +197,17 @@ export const useImportsStore = defineStore('imports', () => {
     if (clean === '') return
     const taken = datasets.imports.filter((d) => d.id !== id).map((d) => d.name)
     const unique = uniqueDatasetName(clean, taken)
-    if (update(id, (d) => ({ ...d, name: unique }))) await persistList()
+    if (update(id, (d) => ({ ...d, name: unique }))) await write(() => storage.updateImport(id, { name: unique }))
   }
 
-  /** Removes an import from the dashboard and from storage. */
+  /** Removes an import from the dashboard and from storage (in every tab). */
   async function remove(id: string): Promise<void> {
     const next = datasets.imports.filter((d) => d.id !== id)
     if (next.length === datasets.imports.length) return
     datasets.setImports(next)
+    datasets.markSaved(id)
     if (outcome.value?.kind === 'accepted' && outcome.value.datasetId === id) outcome.value = null
-    try {
-      await storage.removeImport(id, listMeta())
-    } catch (error) {
-      noteStorageFailure(error)
-    }
+    await write(() => storage.removeImport(id))
   }
 
   function dismissOutcome(): void {
@@ -297,12 +218,12 @@ export const useImportsStore = defineStore('imports', () => {
     panelOpen,
     job,
     outcome,
-    storageProblem,
-    droppedOnRestore,
+    /** Why imports are not being kept across reloads; null while storage works (the datasets store's). */
+    storageProblem: computed(() => datasets.storageProblem),
+    /** Rows of saved imports left out on restore because the catalogue no longer knows them. */
+    droppedOnRestore: computed(() => datasets.droppedOnRestore),
     saving,
     busy,
-    readSaved,
-    restore,
     importFile,
     importFirst,
     onlyFirstOf,

@@ -53,6 +53,15 @@ export async function waitReady(page: Page, timeout = 20_000): Promise<void> {
   }
 }
 
+/**
+ * Waits until the imports saved in the browser are back: the page may say ready before (it waits at most 1.5 s for
+ * storage, then adds them when they arrive), which a slow, busy machine can reach.
+ */
+export async function waitSavedImports(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('.app[data-saved-imports="restored"]', { timeout })
+  await waitReady(page)
+}
+
 /** Saves a screenshot as a test artifact (tests/artifacts/, not committed). */
 export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync('tests/artifacts', { recursive: true })

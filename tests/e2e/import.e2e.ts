@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
-import { gotoReady, launchBrowser, openPage, saveScreenshot, waitReady, type WatchedPage } from './browser'
+import {
+  gotoReady,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  waitReady,
+  waitSavedImports,
+  type WatchedPage,
+} from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -79,7 +87,7 @@ describe('CSV import', () => {
     expect(await page.locator('[data-section="conflicts"]').count()).toBe(0)
 
     await page.reload()
-    await waitReady(page)
+    await waitSavedImports(page)
     expect(await page.textContent(headline('xihu', 'unions_founded'))).toContain('777')
     expect(await page.textContent('[data-panel="import-strip"]')).toContain('1')
     expect(errors).toEqual([])
@@ -171,7 +179,7 @@ describe('CSV import', () => {
     await expect.poll(() => page.textContent(headline('xiaoshan', 'unions_founded'))).toContain('442')
     expect(await page.locator('[data-section="imports"] tbody tr').count()).toBe(0)
     await page.reload()
-    await waitReady(page)
+    await waitSavedImports(page)
     expect(await page.textContent(headline('xiaoshan', 'unions_founded'))).toContain('442')
     expect(await page.locator('[data-panel="import-strip"]').count()).toBe(0)
     expect(errors).toEqual([])

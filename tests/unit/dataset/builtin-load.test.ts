@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BUILT_IN_NAMES, type BuiltInName } from '../../../src/types/domain'
 import {
+  FETCH_TIMEOUT_MS,
+  FetchFailure,
+  fetchBuiltInBuffers,
   loadBuiltInData,
   startBuiltInLoad,
   takeBuiltInLoad,
@@ -64,8 +67,9 @@ describe('loadBuiltInData', () => {
   })
 
   it('names the file that could not be fetched', async () => {
-    const loaded = await loadBuiltInData(() => Promise.reject(new Error('data/sources.csv: HTTP 404')), mainThread)
-    expect(loaded).toEqual({ ok: false, failure: { message: 'data/sources.csv: HTTP 404', issues: [] } })
+    const problem = { kind: 'http', file: 'data/sources.csv', status: 404 } as const
+    const loaded = await loadBuiltInData(() => Promise.reject(new FetchFailure(problem)), mainThread)
+    expect(loaded).toEqual({ ok: false, failure: { fetch: problem, issues: [] } })
   })
 
   it('reports catalogue problems under their own file', async () => {
@@ -117,5 +121,52 @@ describe('startBuiltInLoad / takeBuiltInLoad', () => {
     expect(urls).toHaveLength(BUILT_IN_NAMES.length)
     expect((await takeBuiltInLoad()).ok).toBe(true)
     expect(urls).toHaveLength(2 * BUILT_IN_NAMES.length)
+  })
+})
+
+describe('fetchBuiltInBuffers', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+
+  /** A fetch that answers every file from data/ except `name`, which gets `answer`. */
+  function stubFetch(name: BuiltInName, answer: (signal: AbortSignal | undefined) => Promise<Response>) {
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      const file = /data\/(\w+)\.csv$/.exec(url)?.[1] as BuiltInName
+      return file === name
+        ? answer(init?.signal ?? undefined)
+        : Promise.resolve(new Response(dataBytes(file).slice().buffer))
+    })
+  }
+
+  it('gives up on a server that never answers, naming the file, and aborts the request', async () => {
+    vi.useFakeTimers()
+    let aborted = false
+    stubFetch('metrics', (signal) => {
+      signal?.addEventListener('abort', () => (aborted = true))
+      return new Promise(() => {})
+    })
+    const fetching = fetchBuiltInBuffers().catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(FETCH_TIMEOUT_MS)
+    const error = await fetching
+    expect(error).toBeInstanceOf(FetchFailure)
+    expect((error as FetchFailure).problem).toEqual({ kind: 'timeout', file: 'data/metrics.csv', seconds: 10 })
+    expect(aborted).toBe(true)
+  })
+
+  it('names a web page returned where a CSV was expected, by its type or its first bytes', async () => {
+    const page = '<!doctype html><html><head><title>工会数据看板</title></head></html>'
+    stubFetch('metrics', async () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }))
+    await expect(fetchBuiltInBuffers()).rejects.toMatchObject({ problem: { kind: 'html', file: 'data/metrics.csv' } })
+    stubFetch('sources', async () => new Response(`\ufeff  ${page}`, { headers: { 'Content-Type': 'text/csv' } }))
+    await expect(fetchBuiltInBuffers()).rejects.toMatchObject({ problem: { kind: 'html', file: 'data/sources.csv' } })
+  })
+
+  it('names an error status with its file', async () => {
+    stubFetch('districts', async () => new Response('gone', { status: 404 }))
+    await expect(fetchBuiltInBuffers()).rejects.toMatchObject({
+      problem: { kind: 'http', file: 'data/districts.csv', status: 404 },
+    })
   })
 })

@@ -56,6 +56,12 @@ describe('newDatasetId', () => {
     expect(newDatasetId(36, ['import-10', 'import-10-2'])).toBe('import-10-3')
   })
 
+  it('adds a nonce, so two tabs importing in the same millisecond get different ids', () => {
+    expect(newDatasetId(36, [], 'ab12')).toBe('import-10-ab12')
+    expect(newDatasetId(36, [], 'ab12')).not.toBe(newDatasetId(36, [], 'cd34'))
+    expect(newDatasetId(36, [], 'a:b/1')).toBe('import-10-ab1')
+  })
+
   it('never produces the built-in id', () => {
     expect(newDatasetId(0, [])).not.toBe('builtin')
   })

@@ -93,3 +93,50 @@ describe('uniqueFileNames / numberedFileName', () => {
     expect(numberedFileName(11, 120, 'x.png')).toBe('012_x.png')
   })
 })
+
+describe('buildExportFileName with many districts or hostile names', () => {
+  const many = Array.from({ length: 90 }, (_, i) => `区县${i + 1}`)
+
+  it('names the number of districts instead of listing them when there are many', () => {
+    expect(
+      buildExportFileName({
+        subject: '新建基层工会数',
+        yearText: '2024',
+        districts: many.slice(0, 13),
+        districtSummary: '13个区',
+        extension: 'png',
+      }),
+    ).toBe('新建基层工会数_2024_13个区.png')
+    expect(
+      buildExportFileName({
+        subject: 'New unions',
+        yearText: 'latest',
+        districts: many,
+        districtSummary: '90 districts',
+        extension: 'csv',
+      }),
+    ).toBe('New unions_latest_90 districts.csv')
+  })
+
+  it('stays within 255 bytes of UTF-8 whatever it is given', () => {
+    const name = buildExportFileName({
+      subject: '工'.repeat(300),
+      yearText: '年'.repeat(300),
+      districts: many,
+      extension: 'pptx',
+    })
+    expect(new TextEncoder().encode(numberedFileName(99, 100, name)).length).toBeLessThanOrEqual(255)
+    expect(name.endsWith('.pptx')).toBe(true)
+  })
+
+  it('strips control and bidi characters so a name cannot pretend to another extension', () => {
+    expect(
+      buildExportFileName({
+        subject: 'report\u202egnp.exe\u2066\u200f\u0085\u001b[31m',
+        yearText: '2024',
+        districts: [],
+        extension: 'csv',
+      }),
+    ).toBe('reportgnp.exe[31m_2024.csv')
+  })
+})

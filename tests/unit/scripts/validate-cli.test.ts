@@ -60,6 +60,33 @@ describe('runValidate', () => {
     ])
   })
 
+  it('rejects a file mixing GBK and UTF-8 at the line where it changes, and reads a CR-only file by its lines', () => {
+    const result = cli(`${FIXTURES}/mixed-gbk-then-utf8.csv`, `${FIXTURES}/cr-only-lf-in-quote.csv`)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toEqual([
+      expect.stringMatching(/^tests\/fixtures\/csv\/mixed-gbk-then-utf8\.csv:4: the file mixes two encodings/),
+      `${FIXTURES}/cr-only-lf-in-quote.csv:4: value "abc" is not a plain number; expected a plain decimal in 人 such as 1234`,
+    ])
+  })
+
+  it('names a web page given where a CSV was expected, without a line number', () => {
+    const stdout: string[] = []
+    const code = runValidate(['metrics.csv'], {
+      stdout: (line) => stdout.push(line),
+      stderr: () => {},
+      readFile: (path) =>
+        path.endsWith('/metrics.csv') && !path.includes('catalogue')
+          ? new TextEncoder().encode('<!doctype html>\n<html><head><title>工会数据看板</title></head></html>\n')
+          : readFileSync(path),
+      dataDir: `${repoRoot}${DATA_DIR}`,
+      cwd: repoRoot,
+    })
+    expect(code).toBe(1)
+    expect(stdout).toEqual([
+      'metrics.csv: the file is a web page (HTML), not CSV text; a server may have sent a page instead of the file',
+    ])
+  })
+
   it('prints whole-file problems without a line number', () => {
     expect(cli(`${FIXTURES}/utf16-le.csv`).stdout).toEqual([
       `${FIXTURES}/utf16-le.csv: the file is encoded as UTF-16, which is not supported; save it as "CSV UTF-8 (Comma delimited)" or plain CSV`,
@@ -139,6 +166,28 @@ describe('runValidate', () => {
     ])
   })
 
+  it('escapes control characters in echoed field text, so a file cannot forge a line or send terminal codes', () => {
+    // Enough ordinary rows that the few control characters do not make the file look binary.
+    const rows = Array.from({ length: 20 }, (_, i) => `xiaoshan,members,${2000 + i},1`).join('\n')
+    const crafted = `district,indicator,period,value\nxiaoshan,"members\nforged.csv: OK, 999 rows\r\u001b[2J\u202e",2024,1\n${rows}\n`
+    const stdout: string[] = []
+    const code = runValidate(['crafted\u001b[31m.csv'], {
+      stdout: (line) => stdout.push(line),
+      stderr: () => {},
+      readFile: (path) =>
+        path.endsWith('.csv') && path.includes('crafted') ? new TextEncoder().encode(crafted) : readFileSync(path),
+      dataDir: `${repoRoot}${DATA_DIR}`,
+      cwd: repoRoot,
+    })
+    expect(code).toBe(1)
+    expect(stdout).toHaveLength(1)
+    expect(stdout[0]).toMatch(
+      /^crafted\\x1b\[31m\.csv:2: indicator "members\\nforged\.csv: OK, 999 rows\\r\\x1b\[2J\\u202e" is not/,
+    )
+    // eslint-disable-next-line no-control-regex
+    expect(stdout.join('')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/)
+  })
+
   it('exits 2 when the catalogue cannot be read', () => {
     const result = cli('--data-dir', 'no/such/dir', `${FIXTURES}/valid-metrics.csv`)
     expect(result.code).toBe(2)
@@ -151,6 +200,7 @@ describe('scripts/validate.ts', () => {
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', '--data-dir', DATA_DIR, ...args], {
       cwd: repoRoot,
       encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: repoRoot },
     })
 
   it('exits 0, 1 and 2 as a process, without stack traces', () => {
@@ -166,5 +216,41 @@ describe('scripts/validate.ts', () => {
     expect(unreadable.status).toBe(2)
     expect(unreadable.stderr).toBe('nope.csv: cannot read file (no such file or directory)\n')
     expect(`${ok.stderr}${invalid.stderr}`).not.toMatch(/\bat .*:\d+:\d+/)
+  }, 30_000)
+
+  it('resolves paths from the directory the command was run in (INIT_CWD under npm run)', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        `${repoRoot}node_modules/tsx/dist/cli.mjs`,
+        `${repoRoot}scripts/validate.ts`,
+        '--data-dir',
+        'catalogue',
+        'valid-metrics.csv',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, INIT_CWD: `${repoRoot}${FIXTURES}` } },
+    )
+    expect(run.stderr).toBe('')
+    expect(run.stdout.split('\n')[0]).toBe('valid-metrics.csv: OK, 5 rows (utf-8)')
+    expect(run.status).toBe(0)
+  }, 30_000)
+
+  it('exits quietly with the files’ status when the reader closes the pipe early', () => {
+    // `true` exits before the validator has started, so every write meets a closed pipe (EPIPE).
+    const piped = (file: string) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `node --import tsx scripts/validate.ts --data-dir ${DATA_DIR} ${file} | true; echo "status=\${PIPESTATUS[0]}"`,
+        ],
+        { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, INIT_CWD: repoRoot } },
+      )
+    const valid = piped(`${FIXTURES}/valid-metrics.csv`)
+    expect(valid.stdout).toBe('status=0\n')
+    expect(valid.stderr).toBe('')
+    const invalid = piped(`${FIXTURES}/png-image.csv`)
+    expect(invalid.stdout).toBe('status=1\n')
+    expect(invalid.stderr).toBe('')
   }, 30_000)
 })

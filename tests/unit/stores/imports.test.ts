@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { MemoryIdb } from '../idb-memory'
 import { loadMetricsCsv } from '../../../src/dataset/load'
 import type { loadMetricsInWorker } from '../../../src/dataset/worker-client'
-import { useDatasetsStore } from '../../../src/stores/datasets'
+import { SAVED_IMPORTS_GRACE_MS, useDatasetsStore } from '../../../src/stores/datasets'
 import { useImportsStore } from '../../../src/stores/imports'
 
 const idb = vi.hoisted((): MemoryIdb => ({ data: new Map(), failGet: null, failSet: null }))
@@ -45,12 +45,13 @@ const figure = (district: string, indicator: string, period: string) =>
 async function openPage() {
   setActivePinia(createPinia())
   const datasets = useDatasetsStore()
-  await datasets.loadBuiltIn()
+  await datasets.loadData()
   expect(datasets.status).toBe('ready')
   return { datasets, imports: useImportsStore() }
 }
 
 beforeEach(() => {
+  idb.stalled = false
   idb.data.clear()
   idb.failGet = null
   idb.failSet = null
@@ -58,6 +59,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(`data/${url.split('/').pop()}`)))
 })
 afterEach(() => {
+  vi.useRealTimers()
   vi.unstubAllGlobals()
 })
 
@@ -110,7 +112,7 @@ describe('imports store', () => {
       },
       { flush: 'sync' },
     )
-    await datasets.loadBuiltIn()
+    await datasets.loadData()
     expect(atReady).toEqual([['西湖区 2025', true, 1]])
     expect(figure('xihu', 'unions_founded', '2024')).toBeUndefined()
   })
@@ -202,5 +204,95 @@ describe('imports store', () => {
       message: 'CSV worker failed: out of memory',
     })
     expect(datasets.imports).toEqual([])
+  })
+})
+
+describe('imports store across tabs', () => {
+  const names = (datasets: ReturnType<typeof useDatasetsStore>) => datasets.imports.map((d) => d.name)
+  const storedNames = () => (idb.data.get('list') as Array<{ name: string }>).map((m) => m.name)
+
+  it('keeps imports made in two tabs, and a third tab sees both', async () => {
+    const tabA = await openPage()
+    const tabB = await openPage()
+    await tabA.imports.importFile(VALID)
+    await tabB.imports.importFile(CONFLICT)
+    expect(storedNames()).toEqual(['西湖区 2025', 'xiaoshan'])
+    // What the other tab's message makes a tab do.
+    await tabA.datasets.syncSavedImports()
+    expect(names(tabA.datasets)).toEqual(['西湖区 2025', 'xiaoshan'])
+    const tabC = await openPage()
+    expect(names(tabC.datasets)).toEqual(['西湖区 2025', 'xiaoshan'])
+    expect(tabC.datasets.imports.map((d) => d.metrics.length)).toEqual([1, 1])
+  })
+
+  it('removing an import in one tab leaves the other tab’s, in storage and in every tab', async () => {
+    const tabA = await openPage()
+    const tabB = await openPage()
+    await tabA.imports.importFile(VALID)
+    await tabB.imports.importFile(CONFLICT)
+    await tabA.imports.remove(tabA.datasets.imports[0]?.id ?? '')
+    expect(storedNames()).toEqual(['xiaoshan'])
+    await tabB.datasets.syncSavedImports()
+    expect(names(tabB.datasets)).toEqual(['xiaoshan'])
+    await tabA.datasets.syncSavedImports()
+    expect(names(tabA.datasets)).toEqual(['xiaoshan'])
+    expect([...idb.data.keys()].filter((k) => k.startsWith('rows:'))).toHaveLength(1)
+  })
+
+  it('hiding or renaming in a stale tab changes only that import', async () => {
+    const tabA = await openPage()
+    const tabB = await openPage()
+    await tabA.imports.importFile(VALID)
+    await tabB.imports.importFile(CONFLICT)
+    await tabA.imports.rename(tabA.datasets.imports[0]?.id ?? '', '西湖 改')
+    await tabA.imports.setHidden(tabA.datasets.imports[0]?.id ?? '', true)
+    expect(storedNames()).toEqual(['西湖 改', 'xiaoshan'])
+    await tabB.datasets.syncSavedImports()
+    expect(tabB.datasets.imports.map((d) => [d.name, d.hidden])).toEqual([
+      ['西湖 改', true],
+      ['xiaoshan', false],
+    ])
+  })
+
+  it('keeps an import the tab could not save when it catches up with the others', async () => {
+    const tabA = await openPage()
+    const tabB = await openPage()
+    idb.failSet = new DOMException('full', 'QuotaExceededError')
+    await tabA.imports.importFile(VALID)
+    idb.failSet = null
+    await tabB.imports.importFile(CONFLICT)
+    await tabA.datasets.syncSavedImports()
+    expect(names(tabA.datasets)).toEqual(['xiaoshan', '西湖区 2025'])
+  })
+})
+
+describe('datasets store when storage does not answer', () => {
+  it('is ready with the built-in data, says it is still reading, then times out with a retry that adds them', async () => {
+    const first = await openPage()
+    await first.imports.importFile(VALID)
+    vi.useFakeTimers()
+    idb.stalled = true
+    setActivePinia(createPinia())
+    const datasets = useDatasetsStore()
+    const loading = datasets.loadData()
+    await vi.advanceTimersByTimeAsync(SAVED_IMPORTS_GRACE_MS)
+    await loading
+    expect(datasets.status).toBe('ready')
+    expect(datasets.savedState).toBe('reading')
+    expect(datasets.imports).toEqual([])
+    expect(figure('xiaoshan', 'unions_founded', '2024')?.value).toBe(442)
+
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(datasets.savedState).toBe('failed')
+    expect(datasets.storageProblem).toBe('timeout')
+
+    idb.stalled = false
+    const retry = datasets.retrySavedImports()
+    await vi.advanceTimersByTimeAsync(100)
+    await retry
+    expect(datasets.savedState).toBe('restored')
+    expect(datasets.storageProblem).toBeNull()
+    expect(datasets.lateImports).toBe(1)
+    expect(figure('xihu', 'unions_founded', '2024')?.value).toBe(777)
   })
 })
