@@ -87,6 +87,27 @@ describe('dashboard shell', () => {
     },
   )
 
+  it('draws a chart further down only when it is scrolled into view', async () => {
+    const { page, context, errors } = await openPage(browser)
+    await gotoReady(page)
+    const cards = page.locator('.chart-card')
+    const last = cards.last()
+    const drawn = (): Promise<boolean[]> =>
+      cards.evaluateAll((els) => els.map((el) => el.querySelector('.chart-card__chart canvas') !== null))
+    const before = await drawn()
+    expect(before.length).toBeGreaterThan(6)
+    expect(before[0]).toBe(true)
+    expect(before.at(-1)).toBe(false)
+    await last.scrollIntoViewIfNeeded()
+    await last.locator('.chart-card__chart canvas').waitFor()
+    // Only charts near the viewport were drawn on the way: those passed over in one jump are still waiting.
+    const after = await drawn()
+    expect(after.at(-1)).toBe(true)
+    expect(after.filter(Boolean).length).toBeLessThan(after.length)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('redraws a chart at its new width when the window is resized', async () => {
     const { page, context } = await openPage(browser)
     await gotoReady(page)
