@@ -140,6 +140,36 @@ describe('dashboard shell', () => {
     await context.close()
   })
 
+  it('leaves data-state "ready" while a filter change redraws, and returns only with the new figures drawn', async () => {
+    const { page, context } = await openPage(browser)
+    await gotoReady(page)
+    // Each data-state a MutationObserver can see (it runs between tasks, as any tool would), with what was drawn.
+    await page.evaluate(() => {
+      const app = document.querySelector('.app') as HTMLElement
+      const seen: Array<{ state: string | null; takeaway: string }> = []
+      Object.assign(window, { seenStates: seen })
+      new MutationObserver(() =>
+        seen.push({
+          state: app.getAttribute('data-state'),
+          takeaway:
+            document.querySelector('[data-chart="comparison-unions_founded"] [data-takeaway]')?.textContent ?? '',
+        }),
+      ).observe(app, { attributes: true, attributeFilter: ['data-state'] })
+    })
+    await page.selectOption('[data-filter="year"]', '2020')
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { seenStates: Array<{ state: string }> }).seenStates.at(-1)?.state),
+      )
+      .toBe('ready')
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenStates: Array<{ state: string; takeaway: string }> }).seenStates,
+    )
+    expect(seen[0]?.state).toBe('loading')
+    for (const s of seen.filter((x) => x.state === 'ready')) expect(s.takeaway).toContain('174')
+    await context.close()
+  })
+
   it('reproduces the view from a pasted URL, and again after a reload', async () => {
     const { page, context } = await openPage(browser)
     await gotoReady(page, 'year=2024&districts=xiaoshan,fuyang&lang=en')
