@@ -22,6 +22,8 @@ const FLOORS = {
 }
 const TARGETS = { initialJsGzipRatio: 1.25, readyRatio: 1.3, filterChangeMedianMs: 50, lighthousePerformance: 95 }
 const LIGHTHOUSE = 'lighthouse@12.2.3' // 13 needs Node 22
+// A run that has not finished by then is reported as such (seen here under heavy load: Chromium idle, no report).
+const LIGHTHOUSE_TIMEOUT_MS = Number(process.env.BENCH_LIGHTHOUSE_TIMEOUT_MS ?? 180_000)
 const ONLY = process.env.BENCH_ONLY ?? '' // e.g. 'filter' to run one section while tuning
 
 const median = (xs) => {
@@ -160,6 +162,8 @@ function lighthouse(appUrl) {
       {
         encoding: 'utf8',
         maxBuffer: 1 << 26,
+        timeout: LIGHTHOUSE_TIMEOUT_MS,
+        killSignal: 'SIGINT',
         env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
       },
     )
@@ -178,7 +182,9 @@ function lighthouse(appUrl) {
           .join(' '),
       }
     } catch {
-      out[view] = { error: (run.stderr || String(run.error ?? 'no output')).trim().split('\n').slice(-1)[0] }
+      const timedOut = run.error?.code === 'ETIMEDOUT'
+      const reason = (run.stderr || String(run.error ?? 'no output')).trim().split('\n').slice(-1)[0]
+      out[view] = { error: timedOut ? `no report within ${LIGHTHOUSE_TIMEOUT_MS / 1000} s` : reason }
     }
   }
   return out
