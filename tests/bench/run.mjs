@@ -7,7 +7,7 @@ import { launchChromium } from '../chromium.mjs'
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { benchImport } from './bench-import.mjs'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 9)
@@ -22,7 +22,7 @@ const FLOORS = {
 }
 const TARGETS = { initialJsGzipRatio: 1.25, readyRatio: 1.3, filterChangeMedianMs: 50, lighthousePerformance: 95 }
 const LIGHTHOUSE = 'lighthouse@12.2.3' // 13 needs Node 22
-// A run that has not finished by then is reported as such (seen here under heavy load: Chromium idle, no report).
+// A run that has not finished by then is killed and reported (seen here under heavy load: Chromium idle, no report).
 const LIGHTHOUSE_TIMEOUT_MS = Number(process.env.BENCH_LIGHTHOUSE_TIMEOUT_MS ?? 180_000)
 const ONLY = process.env.BENCH_ONLY ?? '' // e.g. 'filter' to run one section while tuning
 
@@ -137,7 +137,36 @@ async function timeToReady(browser, urls) {
  * Lighthouse (mobile, its default) on each view: performance and accessibility scores. Optional (BENCH_LIGHTHOUSE=1):
  * it runs through npx and Debian's Chromium, and takes about 20 s a view.
  */
-function lighthouse(appUrl) {
+/** Runs one Lighthouse report; on timeout its whole process group (npx, Lighthouse, Chromium) is killed. */
+function lighthouseRun(url) {
+  const args = [
+    '--yes',
+    LIGHTHOUSE,
+    url,
+    '--only-categories=performance,accessibility',
+    '--output=json',
+    '--output-path=stdout',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu',
+  ]
+  const env = { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => {
+      stderr += `\nno report within ${LIGHTHOUSE_TIMEOUT_MS / 1000} s`
+      process.kill(-child.pid, 'SIGKILL')
+    }, LIGHTHOUSE_TIMEOUT_MS)
+    child.on('close', () => {
+      clearTimeout(timer)
+      resolve({ stdout, stderr })
+    })
+  })
+}
+
+async function lighthouse(appUrl) {
   const views = {
     overview: '',
     category: '?view=category&category=welfare',
@@ -147,26 +176,7 @@ function lighthouse(appUrl) {
   }
   const out = {}
   for (const [view, query] of Object.entries(views)) {
-    const run = spawnSync(
-      'npx',
-      [
-        '--yes',
-        LIGHTHOUSE,
-        appUrl + query,
-        '--quiet',
-        '--only-categories=performance,accessibility',
-        '--output=json',
-        '--output-path=stdout',
-        '--chrome-flags=--headless --no-sandbox --disable-gpu',
-      ],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        timeout: LIGHTHOUSE_TIMEOUT_MS,
-        killSignal: 'SIGINT',
-        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-      },
-    )
+    const run = await lighthouseRun(appUrl + query)
     try {
       const report = JSON.parse(run.stdout)
       const score = (c) => Math.round((report.categories[c]?.score ?? NaN) * 100)
@@ -182,9 +192,8 @@ function lighthouse(appUrl) {
           .join(' '),
       }
     } catch {
-      const timedOut = run.error?.code === 'ETIMEDOUT'
-      const reason = (run.stderr || String(run.error ?? 'no output')).trim().split('\n').slice(-1)[0]
-      out[view] = { error: timedOut ? `no report within ${LIGHTHOUSE_TIMEOUT_MS / 1000} s` : reason }
+      const lines = run.stderr.trim().split('\n')
+      out[view] = { error: lines.slice(-2).join(' / ').replace(/\s+/g, ' ').slice(0, 200) }
     }
   }
   return out
@@ -323,7 +332,7 @@ async function main() {
     if (want('heap')) heap = await heapAfterSwitches(browser, appUrl)
     if (want('import'))
       importBig = await benchImport(browser, appUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000))
-    if (process.env.BENCH_LIGHTHOUSE === '1' || ONLY === 'lighthouse') scores = lighthouse(appUrl)
+    if (process.env.BENCH_LIGHTHOUSE === '1' || ONLY === 'lighthouse') scores = await lighthouse(appUrl)
   } finally {
     await browser.close()
     for (const server of servers) await server.close()
