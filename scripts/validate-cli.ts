@@ -65,10 +65,20 @@ function loadCatalogueFrom(dir: string, io: ValidateIo, show: (path: string) => 
       return EXIT_USAGE
     }
   }
+  // bases.csv and boundaries.csv are optional: a data folder from before they existed has none.
+  const optional = (name: string): Uint8Array | undefined => {
+    try {
+      return io.readFile(join(dir, `${name}.csv`))
+    } catch {
+      return undefined
+    }
+  }
   const result = loadCatalogue({
     districts: bytes.districts ?? new Uint8Array(),
     indicators: bytes.indicators ?? new Uint8Array(),
     sources: bytes.sources ?? new Uint8Array(),
+    bases: optional('bases'),
+    boundaries: optional('boundaries'),
   })
   if (result.ok) return result.catalogue
   for (const issue of result.issues) {

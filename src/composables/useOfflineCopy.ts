@@ -3,7 +3,7 @@ import { useI18n } from 'petite-vue-i18n'
 import { useDatasetsStore } from '../stores/datasets'
 import { serializeMetricsCsv } from '../dataset/export-csv'
 import { downloadBlob } from './useDownload'
-import { BUILT_IN_NAMES } from '../types/domain'
+import { BUILT_IN_NAMES, OPTIONAL_BUILT_IN_NAMES } from '../types/domain'
 import { EMBEDDED_DATA_FORMAT, isOfflineTemplate, withEmbeddedData, type EmbeddedData } from '../offline/offline-html'
 import { offlineSelfTemplate } from '../offline/embedded-data'
 
@@ -51,7 +51,7 @@ export function useOfflineCopy(): UseOfflineCopyReturn {
         return
       }
       const texts = await Promise.all(BUILT_IN_NAMES.map((name) => fetchText(`data/${name}.csv`)))
-      const missing = BUILT_IN_NAMES.filter((_, i) => texts[i] === null)
+      const missing = BUILT_IN_NAMES.filter((name, i) => texts[i] === null && !OPTIONAL_BUILT_IN_NAMES.includes(name))
       if (missing.length) {
         error.value = t('presentation.offline.dataMissing', { files: missing.map((n) => `${n}.csv`).join(', ') })
         return
@@ -60,12 +60,7 @@ export function useOfflineCopy(): UseOfflineCopyReturn {
       const data: EmbeddedData = {
         format: EMBEDDED_DATA_FORMAT,
         createdAt: now.toISOString(),
-        builtIn: {
-          districts: texts[0] ?? '',
-          indicators: texts[1] ?? '',
-          sources: texts[2] ?? '',
-          metrics: texts[3] ?? '',
-        },
+        builtIn: Object.fromEntries(BUILT_IN_NAMES.map((name, i) => [name, texts[i] ?? ''])) as EmbeddedData['builtIn'],
         imports: datasets.imports
           .filter((d) => importIds.includes(d.id))
           .map((d) => ({

@@ -1,4 +1,4 @@
-import { BUILT_IN_NAMES, type BuiltInName, type Catalogue, type Metric } from '../types/domain'
+import { BUILT_IN_NAMES, OPTIONAL_BUILT_IN_NAMES, type BuiltInName, type Catalogue, type Metric } from '../types/domain'
 import type { ValidationIssue } from '../types/validation'
 import { unpackMetrics } from './compact-rows'
 import type { PackedBuiltInResult } from './parse-worker-protocol'
@@ -25,11 +25,15 @@ async function fetchBuffer(name: BuiltInName): Promise<ArrayBuffer> {
   const res = await fetch(`${import.meta.env.BASE_URL}data/${name}.csv`, { cache: 'no-cache' }).catch((e: unknown) => {
     throw new Error(`data/${name}.csv: ${errorText(e)}`)
   })
+  // A deployment from before bases.csv and boundaries.csv existed has none: read as empty (a fallback page is not data).
+  const optional = OPTIONAL_BUILT_IN_NAMES.includes(name)
+  if (optional && (res.status === 404 || (res.ok && (res.headers.get('content-type') ?? '').includes('text/html'))))
+    return new ArrayBuffer(0)
   if (!res.ok) throw new Error(`data/${name}.csv: HTTP ${res.status}`)
   return res.arrayBuffer()
 }
 
-/** Fetches the four files at once; a failed fetch rejects with an error naming its file. */
+/** Fetches the built-in files at once; a failed fetch rejects with an error naming its file. */
 export async function fetchBuiltInBuffers(): Promise<BuiltInBuffers> {
   const buffers = await Promise.all(BUILT_IN_NAMES.map(fetchBuffer))
   return Object.fromEntries(BUILT_IN_NAMES.map((name, i) => [name, buffers[i]])) as BuiltInBuffers

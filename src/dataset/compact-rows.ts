@@ -1,4 +1,4 @@
-import type { Metric, Qualifier } from '../types/domain'
+import type { Measure, Method, Metric, Qualifier, Status } from '../types/domain'
 
 /**
  * Metrics in columnar form for postMessage: typed arrays (transferred, not copied) plus a few strings.
@@ -6,7 +6,7 @@ import type { Metric, Qualifier } from '../types/domain'
  */
 export interface PackedMetrics {
   count: number
-  /** Distinct short strings (district, indicator, period, qualifier, source, dataset), indexed below. */
+  /** Distinct short strings (district, indicator, period, qualifier, source, dataset, attributes), indexed below. */
   dict: string[]
   district: Uint32Array
   indicator: Uint32Array
@@ -14,17 +14,20 @@ export interface PackedMetrics {
   qualifier: Uint32Array
   source: Uint32Array
   dataset: Uint32Array
+  /** measure|basis|status|method of a row, interned as one string: rows share a handful of combinations. */
+  attributes: Uint32Array
   start: Uint16Array
   end: Uint16Array
   value: Float64Array
   line: Uint32Array
-  /** Quotes and notes concatenated; a row's text lives in chunk `textChunk[i]`. */
+  /** Quotes, notes and English notes concatenated; a row's text lives in chunk `textChunk[i]`. */
   texts: string[]
   textChunk: Uint32Array
-  /** Where row i's quote starts in its chunk; the note follows it and ends at noteEnd[i]. */
+  /** Where row i's quote starts in its chunk; the note follows it and ends at noteEnd[i], then the English note to noteEnEnd[i]. */
   quoteStart: Uint32Array
   quoteEnd: Uint32Array
   noteEnd: Uint32Array
+  noteEnEnd: Uint32Array
 }
 
 // Well below V8's maximum string length.
@@ -53,6 +56,7 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     qualifier: new Uint32Array(n),
     source: new Uint32Array(n),
     dataset: new Uint32Array(n),
+    attributes: new Uint32Array(n),
     start: new Uint16Array(n),
     end: new Uint16Array(n),
     value: new Float64Array(n),
@@ -62,6 +66,7 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     quoteStart: new Uint32Array(n),
     quoteEnd: new Uint32Array(n),
     noteEnd: new Uint32Array(n),
+    noteEnEnd: new Uint32Array(n),
   }
   let parts: string[] = []
   let length = 0
@@ -74,6 +79,7 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     packed.qualifier[i] = intern(m.qualifier)
     packed.source[i] = intern(m.source)
     packed.dataset[i] = intern(m.dataset)
+    packed.attributes[i] = intern(`${m.measure}|${m.basis}|${m.status}|${m.method}`)
     packed.start[i] = m.start
     packed.end[i] = m.end
     packed.value[i] = m.value
@@ -85,11 +91,13 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     }
     packed.textChunk[i] = packed.texts.length
     packed.quoteStart[i] = length
-    parts.push(m.quote, m.note)
+    parts.push(m.quote, m.note, m.noteEn)
     length += m.quote.length
     packed.quoteEnd[i] = length
     length += m.note.length
     packed.noteEnd[i] = length
+    length += m.noteEn.length
+    packed.noteEnEnd[i] = length
   }
   packed.texts.push(parts.join(''))
   return packed
@@ -104,6 +112,7 @@ export function packedTransferables(packed: PackedMetrics): ArrayBuffer[] {
     packed.qualifier,
     packed.source,
     packed.dataset,
+    packed.attributes,
     packed.start,
     packed.end,
     packed.value,
@@ -112,6 +121,7 @@ export function packedTransferables(packed: PackedMetrics): ArrayBuffer[] {
     packed.quoteStart,
     packed.quoteEnd,
     packed.noteEnd,
+    packed.noteEnEnd,
   ]
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
 }
@@ -120,10 +130,22 @@ export function packedTransferables(packed: PackedMetrics): ArrayBuffer[] {
 export function unpackMetricsRange(packed: PackedMetrics, from: number, to: number, out: Metric[]): void {
   const { dict, texts } = packed
   const word = (index: number | undefined): string => dict[index ?? 0] ?? ''
+  const attributes = new Map<number, [Measure, string, Status, Method]>()
+  const attributesOf = (index: number): [Measure, string, Status, Method] => {
+    let found = attributes.get(index)
+    if (!found) {
+      const [measure, basis, status, method] = word(index).split('|')
+      found = [measure as Measure, basis ?? '', status as Status, method as Method]
+      attributes.set(index, found)
+    }
+    return found
+  }
   for (let i = from; i < to; i++) {
     const text = texts[packed.textChunk[i] ?? 0] ?? ''
     const quoteStart = packed.quoteStart[i] ?? 0
     const quoteEnd = packed.quoteEnd[i] ?? 0
+    const noteEnd = packed.noteEnd[i] ?? 0
+    const [measure, basis, status, method] = attributesOf(packed.attributes[i] ?? 0)
     out[i] = {
       district: word(packed.district[i]),
       indicator: word(packed.indicator[i]),
@@ -134,7 +156,12 @@ export function unpackMetricsRange(packed: PackedMetrics, from: number, to: numb
       qualifier: word(packed.qualifier[i]) as Qualifier,
       source: word(packed.source[i]),
       quote: text.slice(quoteStart, quoteEnd),
-      note: text.slice(quoteEnd, packed.noteEnd[i] ?? 0),
+      note: text.slice(quoteEnd, noteEnd),
+      measure,
+      basis,
+      status,
+      method,
+      noteEn: text.slice(noteEnd, packed.noteEnEnd[i] ?? 0),
       line: packed.line[i] ?? 0,
       dataset: word(packed.dataset[i]),
     }

@@ -50,6 +50,11 @@ export function serializeMetricsCsv(rows: readonly Metric[], opts: SerializeCsvO
     m.source,
     m.quote,
     m.note,
+    m.measure,
+    m.basis,
+    m.status,
+    m.method,
+    m.noteEn,
   ])
   return serializeCsv(METRICS_CSV_HEADER, table, opts)
 }

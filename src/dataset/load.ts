@@ -7,6 +7,8 @@ import { validateIndicators } from './validators/indicators'
 import { createMetricsValidator, validateMetrics } from './validators/metrics'
 import type { MetricsValidator } from './validators/metrics'
 import { validateSources } from './validators/sources'
+import { validateBases } from './validators/bases'
+import { validateBoundaries } from './validators/boundaries'
 import type { ValidationResult } from './validators/common'
 
 /** How many issues a result carries at most; the counts cover all of them. */
@@ -33,13 +35,15 @@ export interface LoadMetricsOptions {
 }
 
 /** The kinds of CSV file the app knows, told apart by their header. */
-export type CsvKind = 'metrics' | 'districts' | 'indicators' | 'sources'
+export type CsvKind = 'metrics' | 'districts' | 'indicators' | 'sources' | 'bases' | 'boundaries'
 
-/** The bytes of the three catalogue files. */
+/** The bytes of the catalogue files; bases and boundaries may be absent (older deployments), which reads as none. */
 export interface CatalogueFiles {
   districts: Uint8Array
   indicators: Uint8Array
   sources: Uint8Array
+  bases?: Uint8Array
+  boundaries?: Uint8Array
 }
 
 /** An issue found in one of the catalogue files. */
@@ -67,8 +71,10 @@ export interface CsvFileReport {
 export function detectCsvKind(header: string[]): CsvKind | null {
   const names = new Set(header.map((h) => h.trim().toLowerCase()))
   if (names.has('indicator') || names.has('value')) return 'metrics'
+  if (names.has('change_zh') || (names.has('district') && names.has('year'))) return 'boundaries'
   if (names.has('category') || names.has('unit')) return 'indicators'
   if (names.has('title_zh') || names.has('published') || names.has('file')) return 'sources'
+  if (names.has('description_zh') || names.has('description_en')) return 'bases'
   if (names.has('color') || (names.has('id') && names.has('name_zh'))) return 'districts'
   if (names.has('district') && names.has('period')) return 'metrics'
   return null
@@ -134,16 +140,38 @@ export function loadCatalogue(files: CatalogueFiles): CatalogueLoadResult {
       : validateSources(sourcesFile.parsed, districts.errorCount > 0 ? null : districts.rows, {
           maxIssues: MAX_REPORTED_ISSUES,
         })
+  const optional = <T>(
+    bytes: Uint8Array | undefined,
+    validate: (parsed: ParsedCsv) => ValidationResult<T>,
+  ): ValidationResult<T> => {
+    if (bytes === undefined || bytes.byteLength === 0) return { rows: [], issues: [], errorCount: 0, warningCount: 0 }
+    const file = parseBytes(bytes)
+    return 'issue' in file ? failedResult<T>(file.issue) : validate(file.parsed)
+  }
+  const knownDistricts = districts.errorCount > 0 ? null : districts.rows
+  const bases = optional(files.bases, (parsed) => validateBases(parsed, { maxIssues: MAX_REPORTED_ISSUES }))
+  const boundaries = optional(files.boundaries, (parsed) =>
+    validateBoundaries(parsed, knownDistricts, { maxIssues: MAX_REPORTED_ISSUES }),
+  )
   const tag = (file: string, result: ValidationResult<unknown>): CatalogueIssue[] =>
     result.issues.map((issue) => ({ ...issue, file }))
   const issues = [
     ...tag('districts.csv', districts),
     ...tag('indicators.csv', indicators),
     ...tag('sources.csv', sources),
+    ...tag('bases.csv', bases),
+    ...tag('boundaries.csv', boundaries),
   ]
+  const errors = [districts, indicators, sources, bases, boundaries].reduce((n, r) => n + r.errorCount, 0)
   return {
-    ok: districts.errorCount + indicators.errorCount + sources.errorCount === 0,
-    catalogue: { districts: districts.rows, indicators: indicators.rows, sources: sources.rows },
+    ok: errors === 0,
+    catalogue: {
+      districts: districts.rows,
+      indicators: indicators.rows,
+      sources: sources.rows,
+      bases: bases.rows,
+      boundaries: boundaries.rows,
+    },
     issues,
   }
 }
@@ -174,6 +202,8 @@ export function loadBuiltInBuffers(files: Readonly<Record<BuiltInName, ArrayBuff
     districts: bytes('districts'),
     indicators: bytes('indicators'),
     sources: bytes('sources'),
+    bases: bytes('bases'),
+    boundaries: bytes('boundaries'),
     metrics: bytes('metrics'),
   })
 }
@@ -235,6 +265,12 @@ export function validateCsvFile(
     case 'sources':
       result = validateSources(parsed, catalogue.districts, options)
       break
+    case 'bases':
+      result = validateBases(parsed, options)
+      break
+    case 'boundaries':
+      result = validateBoundaries(parsed, catalogue.districts, options)
+      break
     case null: {
       // Without a known header the rows mean nothing; say only that (or why there is no header).
       const only = parsed.header.length === 1 ? (parsed.header[0] ?? '') : ''
@@ -250,8 +286,8 @@ export function validateCsvFile(
                 code: 'kind-unknown',
                 line: parsed.headerLine,
                 column: '',
-                message: `the header does not match any known file: expected a metrics file (district,indicator,period,value,…) or districts.csv, indicators.csv or sources.csv${hint}`,
-                messageZh: `表头与任何已知文件都不匹配：应为指标数据文件（district,indicator,period,value,…）或 districts.csv、indicators.csv、sources.csv${hintZh}`,
+                message: `the header does not match any known file: expected a metrics file (district,indicator,period,value,…) or districts.csv, indicators.csv, sources.csv, bases.csv or boundaries.csv${hint}`,
+                messageZh: `表头与任何已知文件都不匹配：应为指标数据文件（district,indicator,period,value,…）或 districts.csv、indicators.csv、sources.csv、bases.csv、boundaries.csv${hintZh}`,
               },
             ]
       return { kind, ok: false, encoding, rowCount: 0, issues, errorCount: issues.length, warningCount: 0 }

@@ -38,6 +38,8 @@ function plainCatalogue(catalogue: Catalogue): Catalogue {
     districts: catalogue.districts.map((d) => ({ ...d })),
     indicators: catalogue.indicators.map((i) => ({ ...i })),
     sources: catalogue.sources.map((s) => ({ ...s })),
+    bases: catalogue.bases.map((b) => ({ ...b })),
+    boundaries: catalogue.boundaries.map((b) => ({ ...b })),
   }
 }
 

@@ -37,6 +37,11 @@ export function buildMetricsTemplate(catalogue: Pick<Catalogue, 'districts' | 'i
         '',
         `示例：${year}年${name}${value}${indicator?.unit ?? ''}`,
         '示例行，请改为实际数值或删除 / example row: replace or delete',
+        'flow',
+        '',
+        'achieved',
+        'reported',
+        'Example row: replace or delete',
       ],
     ],
   }

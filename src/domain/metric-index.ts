@@ -81,7 +81,8 @@ export function addLayerRows(groups: LayerGroups, rows: readonly Metric[], from:
   const { byIndicator, years } = groups
   for (let i = from; i < to; i++) {
     const m = rows[i]
-    if (!m) continue
+    // Targets are plans, not figures in force: the progress views read them from the rows, never from the index.
+    if (!m || m.status === 'target') continue
     let group = byIndicator.get(m.indicator)
     if (!group) {
       group = { rows: [], singles: [], at: [], districts: new Set(), starts: new Set() }

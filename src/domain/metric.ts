@@ -1,9 +1,8 @@
 import type { Metric, Period } from '../types/domain'
 
-/** Whether a figure was computed by the data team rather than stated in the report. */
-export function isDerived(m: Pick<Metric, 'note'>): boolean {
-  const note = m.note.trim()
-  return note.toLowerCase().startsWith('derived') || note.includes('推算')
+/** Whether a figure was computed by the data team rather than stated in the report (the method column says so). */
+export function isDerived(m: Pick<Metric, 'method'>): boolean {
+  return m.method === 'derived'
 }
 
 /** Whether a figure is a multi-year total. */
@@ -26,9 +25,11 @@ export function figureKey(m: Pick<Metric, 'district' | 'indicator' | 'start' | '
   return `${m.district}|${m.indicator}|${periodKey(m)}`
 }
 
-/** Identity of one row of one dataset: `district|indicator|period|dataset`; what chart clicks carry. */
-export function metricKey(m: Pick<Metric, 'district' | 'indicator' | 'start' | 'end' | 'dataset'>): string {
-  return `${figureKey(m)}|${m.dataset}`
+/** Identity of one row of one dataset: `district|indicator|period|dataset` (`|target` added for a target, which may share the rest with the achieved figure); what chart clicks carry. */
+export function metricKey(
+  m: Pick<Metric, 'district' | 'indicator' | 'start' | 'end' | 'dataset'> & Partial<Pick<Metric, 'status'>>,
+): string {
+  return `${figureKey(m)}|${m.dataset}${m.status === 'target' ? '|target' : ''}`
 }
 
 /** A quote as shown to people: some reports keep markdown emphasis (超**2**万人), which is formatting, not text. The stored quote stays verbatim. */

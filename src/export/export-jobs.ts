@@ -142,7 +142,19 @@ function figureLabels(t: Translate): FigureTableLabels {
       source: t('export.columns.source'),
       quote: t('export.columns.quote'),
       note: t('export.columns.note'),
+      measure: t('export.columns.measure'),
+      basis: t('export.columns.basis'),
+      status: t('export.columns.status'),
+      method: t('export.columns.method'),
     },
+    measureNames: { flow: t('reason.measureNames.flow'), stock: t('reason.measureNames.stock') },
+    statusNames: {
+      achieved: t('reason.statusNames.achieved'),
+      nominated: t('reason.statusNames.nominated'),
+      target: t('reason.statusNames.target'),
+    },
+    methodNames: { reported: t('reason.methodNames.reported'), derived: t('reason.methodNames.derived') },
+    basisDefault: t('reason.basisDefault'),
     qualifierNames: {
       exact: t('qualifier.exact'),
       approx: t('qualifier.approx'),
@@ -250,7 +262,11 @@ export async function viewPptxFile(
       takeaway: c.takeaway,
       badge: c.badge,
       footnote: c.footnote,
-      sources: sourceTitles(resolveMetrics(collectMetricKeys([c.table]), screen.metrics), screen.catalogue),
+      sources: sourceTitles(
+        resolveMetrics(collectMetricKeys([c.table]), screen.metrics),
+        screen.catalogue,
+        screen.locale,
+      ),
     })),
     labels: {
       sourcesHeading: t('export.slides.sourcesHeading'),

@@ -1,7 +1,8 @@
-import type { Catalogue, Metric, Qualifier } from '../types/domain'
+import type { Catalogue, Measure, Method, Metric, Qualifier, Status } from '../types/domain'
 import type { ChartTable } from '../charts/options/types'
 import { unitLabel, type Locale } from '../domain/format'
 import { metricKey } from '../domain/metric'
+import { sourceLabel } from '../domain/source'
 import { formatPlainDecimal } from '../dataset/plain-decimal'
 import { serializeCsv } from '../dataset/export-csv'
 
@@ -13,6 +14,10 @@ export const FIGURE_COLUMNS = [
   'value',
   'unit',
   'qualifier',
+  'measure',
+  'basis',
+  'status',
+  'method',
   'source',
   'quote',
   'note',
@@ -33,6 +38,11 @@ export interface ExportTable {
 export interface FigureTableLabels {
   columns: Record<FigureColumn, string>
   qualifierNames: Record<Qualifier, string>
+  measureNames: Record<Measure, string>
+  statusNames: Record<Status, string>
+  methodNames: Record<Method, string>
+  /** Name of the empty basis: the indicator as defined. */
+  basisDefault: string
 }
 
 /** The figure keys behind some charts' tables, in page and row order, each once. */
@@ -54,8 +64,8 @@ export function resolveMetrics(keys: readonly string[], metrics: readonly Metric
 }
 
 /** Source titles of figures, each once, in order of first use. */
-export function sourceTitles(metrics: readonly Metric[], catalogue: Catalogue): string[] {
-  const titles = new Map(catalogue.sources.map((s) => [s.id, s.titleZh]))
+export function sourceTitles(metrics: readonly Metric[], catalogue: Catalogue, locale: Locale = 'zh-CN'): string[] {
+  const titles = new Map(catalogue.sources.map((s) => [s.id, sourceLabel(s, locale)]))
   return [...new Set(metrics.map((m) => titles.get(m.source) ?? m.source).filter((s) => s.trim() !== ''))]
 }
 
@@ -68,7 +78,8 @@ export function buildFigureTable(
 ): ExportTable {
   const districts = new Map(catalogue.districts.map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameZh]))
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
-  const sources = new Map(catalogue.sources.map((s) => [s.id, s.titleZh]))
+  const sources = new Map(catalogue.sources.map((s) => [s.id, sourceLabel(s, locale)]))
+  const bases = new Map(catalogue.bases.map((b) => [b.id, locale === 'en' ? b.nameEn : b.nameZh]))
   return {
     header: FIGURE_COLUMNS.map((c) => labels.columns[c]),
     rows: metrics.map((m) => {
@@ -80,9 +91,13 @@ export function buildFigureTable(
         m.value,
         ind ? unitLabel(ind.unit, locale) : '',
         labels.qualifierNames[m.qualifier],
+        labels.measureNames[m.measure],
+        m.basis === '' ? labels.basisDefault : (bases.get(m.basis) ?? m.basis),
+        labels.statusNames[m.status],
+        labels.methodNames[m.method],
         sources.get(m.source) ?? m.source,
         m.quote,
-        m.note,
+        locale === 'en' ? m.noteEn || m.note : m.note,
       ]
     }),
   }

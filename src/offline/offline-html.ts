@@ -47,7 +47,15 @@ export function narrowEmbeddedData(value: unknown): EmbeddedData | null {
   return {
     format: EMBEDDED_DATA_FORMAT,
     createdAt: str(value.createdAt) ? value.createdAt : '',
-    builtIn: { districts: b.districts, indicators: b.indicators, sources: b.sources, metrics: b.metrics },
+    builtIn: {
+      districts: b.districts,
+      indicators: b.indicators,
+      sources: b.sources,
+      // Copies made before bases and boundaries existed lack them: none, as for an older deployment.
+      bases: str(b.bases) ? b.bases : '',
+      boundaries: str(b.boundaries) ? b.boundaries : '',
+      metrics: b.metrics,
+    },
     imports: imports.filter((i): i is EmbeddedImport => i !== null),
   }
 }

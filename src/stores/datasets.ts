@@ -17,7 +17,7 @@ const NO_METRICS: readonly Metric[] = []
 export const useDatasetsStore = defineStore('datasets', () => {
   const status = ref<'loading' | 'ready' | 'error'>('loading')
   const failure = shallowRef<LoadFailure | null>(null)
-  const catalogue = shallowRef<Catalogue>({ districts: [], indicators: [], sources: [] })
+  const catalogue = shallowRef<Catalogue>({ districts: [], indicators: [], sources: [], bases: [], boundaries: [] })
   const builtIn = shallowRef<Metric[]>([])
   const imports = shallowRef<ImportedDataset[]>([])
 

@@ -13,6 +13,21 @@ export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most'] as const
 /** Qualifier of a stated figure. */
 export type Qualifier = (typeof QUALIFIERS)[number]
 
+/** Flow: what happened during the period (the default). Stock: the state at its end (现有, 已建成, 截至). */
+export const MEASURES = ['flow', 'stock'] as const
+/** Whether a figure counts events in its period or a state at its end. */
+export type Measure = (typeof MEASURES)[number]
+
+/** Achieved (the default), nominated (推荐/提名/上报, not a result) or target (a plan figure). */
+export const STATUSES = ['achieved', 'nominated', 'target'] as const
+/** What kind of outcome a figure states. */
+export type Status = (typeof STATUSES)[number]
+
+/** Reported (stated in the report, the default) or derived (computed from other figures; the note says how). */
+export const METHODS = ['reported', 'derived'] as const
+/** How a figure came to be. */
+export type Method = (typeof METHODS)[number]
+
 /** A district union (row of data/districts.csv). */
 export interface District {
   id: string
@@ -30,6 +45,29 @@ export interface Indicator {
   nameEn: string
   unit: Unit
   description: string
+  /** English description; '' when the file has none. */
+  descriptionEn: string
+}
+
+/** A named basis: what exactly a figure counts when its indicator alone does not pin it down (row of data/bases.csv). */
+export interface Basis {
+  id: string
+  /** Short phrase that fits '萧山为{nameZh}'. */
+  nameZh: string
+  /** Short phrase that fits 'Xiaoshan counts {nameEn}'. */
+  nameEn: string
+  descriptionZh: string
+  descriptionEn: string
+}
+
+/** A change of a district's territory: from `year` on, its figures cover a different area (row of data/boundaries.csv). */
+export interface BoundaryChange {
+  district: string
+  year: number
+  changeZh: string
+  changeEn: string
+  /** A source id, or ''. */
+  source: string
 }
 
 /** A report the figures come from (row of data/sources.csv). */
@@ -41,6 +79,16 @@ export interface Source {
   period: string
   file: string
   note: string
+  titleEn: string
+  /** Who published the report, e.g. 萧山区总工会. */
+  publisher: string
+  publisherEn: string
+  /** How a person names the report in a footnote, naming the district, e.g. 萧山区总工会 2024 年工作报道. */
+  labelZh: string
+  labelEn: string
+  /** Whether the report states its period or the data team inferred it. */
+  periodStatus: 'stated' | 'inferred'
+  noteEn: string
 }
 
 /** A closed span of whole years; a single year has start === end. */
@@ -63,6 +111,16 @@ export interface Metric {
   source: string
   quote: string
   note: string
+  /** Flow (default) or stock. */
+  measure: Measure
+  /** Key of data/bases.csv naming what exactly is counted; '' = the indicator's definition as written. */
+  basis: string
+  /** Achieved (default), nominated or target. */
+  status: Status
+  /** Reported (default) or derived. */
+  method: Method
+  /** The note in English; '' when none was given. */
+  noteEn: string
   /** Physical line in the file the figure came from (1-based, header is line 1). */
   line: number
   /** Id of the dataset this figure belongs to ('builtin' or an import's id). */
@@ -74,16 +132,39 @@ export interface Catalogue {
   districts: District[]
   indicators: Indicator[]
   sources: Source[]
+  /** Named bases (data/bases.csv; empty when the file is absent). */
+  bases: Basis[]
+  /** Boundary changes (data/boundaries.csv; empty when the file is absent). */
+  boundaries: BoundaryChange[]
 }
 
 /** Required columns of a metrics CSV (the import contract other tools rely on). */
 export const METRIC_REQUIRED_COLUMNS = ['district', 'indicator', 'period', 'value'] as const
 /** Optional columns of a metrics CSV. */
-export const METRIC_OPTIONAL_COLUMNS = ['qualifier', 'source', 'quote', 'note'] as const
+export const METRIC_OPTIONAL_COLUMNS = [
+  'qualifier',
+  'source',
+  'quote',
+  'note',
+  'measure',
+  'basis',
+  'status',
+  'method',
+  'note_en',
+] as const
+/** The optional columns that say what a figure counts, with the default assumed when a file lacks them. */
+export const METRIC_ATTRIBUTE_DEFAULTS = {
+  measure: 'flow',
+  basis: '',
+  status: 'achieved',
+  method: 'reported',
+} as const
 /** Every column of a metrics CSV, in the order exports and the template write them. */
 export const METRIC_CSV_COLUMNS = [...METRIC_REQUIRED_COLUMNS, ...METRIC_OPTIONAL_COLUMNS] as const
 
 /** The built-in CSV files under data/, by name without extension, in load order. */
-export const BUILT_IN_NAMES = ['districts', 'indicators', 'sources', 'metrics'] as const
+export const BUILT_IN_NAMES = ['districts', 'indicators', 'sources', 'bases', 'boundaries', 'metrics'] as const
 /** A built-in CSV file name without extension. */
 export type BuiltInName = (typeof BUILT_IN_NAMES)[number]
+/** Built-in files a deployment may lack (older copies): absent reads as empty. */
+export const OPTIONAL_BUILT_IN_NAMES: readonly BuiltInName[] = ['bases', 'boundaries']

@@ -24,8 +24,11 @@ const catalogue: Catalogue = {
     nameEn: `Indicator ${i}`,
     unit: i % 3 === 0 ? '元' : '人',
     description: '',
+    descriptionEn: '',
   })),
   sources: [],
+  bases: [],
+  boundaries: [],
 }
 
 /** A valid metrics CSV of `rows` rows with unique (district, indicator, period) keys and mixed text. */

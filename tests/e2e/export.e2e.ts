@@ -179,7 +179,9 @@ describe('export', () => {
     const csv = await download(page, page.locator(CARD), 'export-chart-csv')
     expect(csv.name).toBe('新建基层工会_最新_萧山-西湖-钱塘-富阳.csv')
     const text = csv.bytes.toString('utf8')
-    expect(text.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,来源,原文,说明\r\n')).toBe(true)
+    expect(
+      text.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n'),
+    ).toBe(true)
     expect(text).toContain('富阳区,新建基层工会,')
     expect(errors).toEqual([])
     await context.close()
@@ -248,7 +250,9 @@ describe('export', () => {
     const csv = await download(page, view, 'export-view-csv')
     expect(csv.name).toBe('总览数据_最新_萧山-西湖-钱塘-富阳.csv')
     const text = csv.bytes.toString('utf8')
-    expect(text.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,来源,原文,说明\r\n')).toBe(true)
+    expect(
+      text.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n'),
+    ).toBe(true)
     const rows = text.trim().split('\r\n').length - 1
     expect(rows).toBeGreaterThan(charts)
 

@@ -69,7 +69,8 @@ describe('CSV import', () => {
   it('imports a valid file: the headline changes, the panel reports rows and encoding, and a reload keeps it', async () => {
     const { page, context, errors } = await openWatched()
     await gotoReady(page)
-    expect(await page.textContent(headline('xihu', 'unions_founded'))).toContain('无数据')
+    // Before the import Xihu's headline is its five-year total, marked as one (never 无数据 when it reported one).
+    expect(await page.textContent(headline('xihu', 'unions_founded'))).toMatch(/931.*2018-2022 累计/)
     expect(await importFile(page, 'e2e-valid-xihu.csv', fixture('e2e-valid-xihu.csv'))).toBe('accepted')
     await expect.poll(() => page.textContent(headline('xihu', 'unions_founded'))).toContain('777')
     expect(await page.textContent('[data-import-result="accepted"] [data-field="rows"]')).toBe('1')
@@ -245,7 +246,11 @@ describe('CSV import', () => {
       return readFileSync(path, 'utf8')
     }
     const template = await read('template')
-    expect(template.startsWith('\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note\r\n')).toBe(true)
+    expect(
+      template.startsWith(
+        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\n',
+      ),
+    ).toBe(true)
     expect(template.split('\r\n')[1]).toMatch(/^xiaoshan,unions_founded,\d{4},/)
     expect(await read('indicators')).toContain('unions_founded,新建基层工会,New base-level unions,家,organising')
     expect(await read('districts')).toContain('xiaoshan,萧山区,Xiaoshan')

@@ -194,11 +194,9 @@ describe('presentation mode', () => {
       await saveScreenshot(page, `presentation-1920-${lang}-dark`)
       await page.click('[data-action="slide-theme"]')
       await page.keyboard.press('Escape')
-      // The other chart kinds: trend (indicator view) and radar (district view), in dark.
-      for (const [name, query] of [
-        ['trend', 'view=indicator&indicator=unions_founded'],
-        ['radar', 'view=district&district=xiaoshan'],
-      ] as const) {
+      // The other chart kind with built-in data: the trend (indicator view), in dark. The built-in figures give no
+      // district three like-for-like axes, so no radar is drawn (the radar's option builder has its unit tests).
+      for (const [name, query] of [['trend', 'view=indicator&indicator=unions_founded']] as const) {
         await gotoReady(page, `${query}${lang === 'en' ? '&lang=en' : ''}`)
         await open(page)
         await page.keyboard.press('End')

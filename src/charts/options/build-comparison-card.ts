@@ -1,7 +1,11 @@
 import type { Catalogue, Indicator, Metric, Qualifier, Unit } from '../../types/domain'
 import type { Locale } from '../../domain/format'
 import { formatMetricValue, unitLabel } from '../../domain/format'
-import { buildTakeaway, comparability, selectFigures, type YearChoice } from '../../domain/compare'
+import { selectFigures, type YearChoice } from '../../domain/compare'
+import { judgeSet } from '../../domain/comparability'
+import { describeReasons, type ReasonContext, type ReasonLabels } from '../../domain/reason-text'
+import { buildTakeaway } from '../../domain/takeaway'
+import { sourceLabel } from '../../domain/source'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildComparisonOption } from './build-comparison-option'
 import type { ChartDistrict, ChartOption, FigureLabels } from './types'
@@ -20,9 +24,8 @@ export interface ComparisonCardLabels {
   valueLabel: string
   qualifierNames: Record<Qualifier, string>
   sources: (list: string) => string
-  periodsDiffer: (periods: string) => string
-  cumulativeMixed: (districts: string) => string
-  scopeNote: (district: string, note: string) => string
+  /** Wording of the reasons figures are not like-for-like. */
+  reasons: ReasonLabels
   /** Label of the derived yearly average shown beside a multi-year total. */
   yearlyAverage: string
 }
@@ -32,6 +35,7 @@ export interface ComparisonCard {
   title: string
   option: ChartOption
   takeaway: string
+  /** Why the figures shown do not all count the same thing, in words ('' when they do). */
   badge: string
   footnote: string
   table: { columns: string[]; rows: Array<{ cells: string[]; metricKey: string | null }> }
@@ -45,10 +49,14 @@ export function yearlyAverage(m: Metric, unit: Unit, locale: Locale, label: stri
   return ` · ${label} ≈${formatMetricValue({ value: avg, qualifier: 'exact' }, unit, locale, 'exact')}`
 }
 
-/** First sentence of a note, at most 60 characters: the badge says how, the provenance panel has the rest. */
-export function shortNote(note: string): string {
-  const first = (note.split(/(?<=[。；;.])\s*/)[0] ?? note).replace(/[。；;.\s]+$/, '')
-  return first.length > 60 ? `${first.slice(0, 59)}…` : first
+/** What the reason wording needs, from the catalogue and the card's labels. */
+export function reasonContext(
+  catalogue: Catalogue,
+  locale: Locale,
+  labels: ReasonLabels,
+  name: (id: string) => string,
+): ReasonContext {
+  return { labels, districtName: name, bases: catalogue.bases, locale, period: (p) => p.replace('-', '–') }
 }
 
 /** Names, source titles and chart districts shared by the card builders. */
@@ -61,7 +69,10 @@ export function cardContext(
     const d = catalogue.districts.find((x) => x.id === id)
     return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
   }
-  const sourceName = (m: Metric): string => catalogue.sources.find((s) => s.id === m.source)?.titleZh ?? m.source
+  const sourceName = (m: Metric): string => {
+    const s = catalogue.sources.find((x) => x.id === m.source)
+    return s ? sourceLabel(s, locale) : m.source
+  }
   const districts = districtIds.map((id) => ({
     id,
     name: name(id),
@@ -124,15 +135,8 @@ export function buildComparisonCard(input: {
     labels: figureLabels(indicator, locale, labels, name, sourceName),
     settings: { ...input.settings, showPeriodInLabel: input.year === 'latest' },
   })
-  const comp = comparability(entries)
-  const badge = comp.reasons
-    .map((r) => {
-      if (r.kind === 'periods-differ') return labels.periodsDiffer(r.periods.join(locale === 'en' ? ', ' : '、'))
-      if (r.kind === 'cumulative-mixed')
-        return labels.cumulativeMixed(r.cumulative.map(name).join(locale === 'en' ? ', ' : '、'))
-      return labels.scopeNote(name(r.district), shortNote(r.note))
-    })
-    .join(locale === 'en' ? '; ' : '；')
+  const reasons = reasonContext(catalogue, locale, labels.reasons, name)
+  const badge = describeReasons(judgeSet(entries, catalogue.boundaries).reasons, reasons)
   const present = entries.flatMap((e) => (e.metric ? [e.metric] : []))
   const sourceList = [...new Set(present.map(sourceName))]
   const yearText = input.year === 'latest' ? labels.latestYear : String(input.year)
@@ -147,6 +151,8 @@ export function buildComparisonCard(input: {
       indicatorName,
       unit: indicator.unit,
       locale,
+      boundaries: catalogue.boundaries,
+      reasons,
     }),
     badge,
     footnote: sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',

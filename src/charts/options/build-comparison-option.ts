@@ -85,7 +85,7 @@ function slotTooltip(entry: FigureEntry, input: ComparisonInput, fontSize: numbe
     tooltipRow(labels.sourceLabel, labels.sourceName(m)),
   ]
   if (isDerived(m)) lines.push(`<div style="font-weight:700">${escapeHtml(labels.derived)}</div>`)
-  return tooltipBox([...lines, ...noteAndQuote(m)], fontSize)
+  return tooltipBox([...lines, ...noteAndQuote(m, locale)], fontSize)
 }
 
 /** Screen-reader summary: every district with its value or 'no data'. */

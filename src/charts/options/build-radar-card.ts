@@ -7,6 +7,7 @@ import { buildRadarOption } from './build-radar-option'
 import { cardContext } from './build-comparison-card'
 import type { ChartOption } from './types'
 import { numberFormat } from '../../domain/intl'
+import { sourceLabel } from '../../domain/source'
 
 /** Translated strings of the radar card. */
 export interface RadarCardLabels {
@@ -34,7 +35,7 @@ export function pickRadarAxes(
   highlight: string | undefined,
   max = 8,
 ): string[] {
-  const profile = normaliseProfile(metrics, [...districts], [...candidates], year)
+  const profile = normaliseProfile(metrics, [...districts], [...candidates], year, highlight)
   const has = (d: string, i: number): boolean => profile.axes[i]?.districtsWithFigure.includes(d) ?? false
   const own = highlight ?? districts[0] ?? ''
   let axes = profile.axes
@@ -90,7 +91,13 @@ export function buildRadarCard(input: {
     indicatorNames[i.id] = en ? i.nameEn : i.nameZh
     units[i.id] = i.unit
   }
-  const profile = normaliseProfile(input.metrics, input.districts, input.indicatorIds, input.year)
+  const profile = normaliseProfile(
+    input.metrics,
+    input.districts,
+    input.indicatorIds,
+    input.year,
+    input.settings.highlight,
+  )
   const { option, notDrawn } = buildRadarOption({
     districts,
     profile,
@@ -114,7 +121,11 @@ export function buildRadarCard(input: {
         ...new Set(
           Object.values(profile.metrics)
             .flat()
-            .flatMap((m) => (m ? [catalogue.sources.find((x) => x.id === m.source)?.titleZh ?? m.source] : [])),
+            .flatMap((m) => {
+              if (!m) return []
+              const s = catalogue.sources.find((x) => x.id === m.source)
+              return [s ? sourceLabel(s, locale) : m.source]
+            }),
         ),
       ].join(en ? '; ' : '；'),
     ),

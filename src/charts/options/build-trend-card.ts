@@ -3,7 +3,46 @@ import type { Locale } from '../../domain/format'
 import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
-import { cardContext, figureLabels, type ComparisonCard, type ComparisonCardLabels } from './build-comparison-card'
+import {
+  cardContext,
+  figureLabels,
+  reasonContext,
+  type ComparisonCard,
+  type ComparisonCardLabels,
+} from './build-comparison-card'
+import { basisKey, type SetReason } from '../../domain/comparability'
+import { describeReasons } from '../../domain/reason-text'
+import type { BoundaryChange } from '../../types/domain'
+
+/**
+ * Why a district's yearly figures do not form one line: a boundary change inside the years it reports, or a change
+ * of what it counts from one figure to the next. One reason per district and kind.
+ */
+export function trendBreaks(singles: readonly Metric[], boundaries: readonly BoundaryChange[]): SetReason[] {
+  const out: SetReason[] = []
+  const byDistrict = new Map<string, Metric[]>()
+  for (const m of singles) byDistrict.set(m.district, [...(byDistrict.get(m.district) ?? []), m])
+  for (const [district, list] of byDistrict) {
+    const years = list.map((m) => m.start)
+    const first = Math.min(...years)
+    const last = Math.max(...years)
+    for (const change of boundaries)
+      if (change.district === district && change.year > first && change.year <= last)
+        out.push({ kind: 'boundary', change })
+    const sorted = [...list].sort((a, b) => a.start - b.start)
+    const changed = sorted.find((m, i) => i > 0 && basisKey(m) !== basisKey(sorted[i - 1] as Metric))
+    if (changed) {
+      const before = sorted[sorted.indexOf(changed) - 1] as Metric
+      if (before.basis !== changed.basis)
+        out.push({ kind: 'basis', byDistrict: [before, changed].map((m) => ({ district, value: m.basis })) })
+      else if (before.measure !== changed.measure)
+        out.push({ kind: 'measure', byDistrict: [before, changed].map((m) => ({ district, value: m.measure })) })
+      else if (before.status !== changed.status)
+        out.push({ kind: 'status', byDistrict: [before, changed].map((m) => ({ district, value: m.status })) })
+    }
+  }
+  return out
+}
 
 /** Labels of the trend card on top of the comparison card's. */
 export interface TrendCardLabels extends ComparisonCardLabels {
@@ -21,7 +60,7 @@ export function buildTrendCard(input: {
   locale: Locale
   labels: TrendCardLabels
   settings: { accessible: boolean; fontScale: number }
-}): Omit<ComparisonCard, 'takeaway' | 'badge'> & { excludedCumulative: Metric[] } {
+}): Omit<ComparisonCard, 'takeaway'> & { excludedCumulative: Metric[] } {
   const { indicator, catalogue, locale, labels } = input
   const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts)
   const own = input.metrics
@@ -31,6 +70,13 @@ export function buildTrendCard(input: {
         a.start - b.start || a.end - b.end || input.districts.indexOf(a.district) - input.districts.indexOf(b.district),
     )
   const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const { boundaries } = catalogue
+  // A line runs only between figures the rule would compare: same basis and no boundary change between them.
+  const epoch = (m: Metric): string =>
+    `${basisKey(m)}#${boundaries.filter((c) => c.district === m.district && c.year <= m.start).length}`
+  const singles = own.filter((m) => m.start === m.end)
+  const reasons = reasonContext(catalogue, locale, labels.reasons, name)
+  const breakNotes = trendBreaks(singles, boundaries).map((r) => describeReasons([r], reasons))
   const { option, excludedCumulative } = buildTrendOption({
     districts,
     metrics: own,
@@ -38,12 +84,15 @@ export function buildTrendCard(input: {
     locale,
     labels: { ...figureLabels(indicator, locale, labels, name, sourceName), notPlotted: labels.notPlotted },
     settings: input.settings,
+    epoch,
+    breakNotes,
   })
   const sourceList = [...new Set(own.map(sourceName))]
   return {
     title: labels.trendTitle(indicatorName),
     option,
     excludedCumulative,
+    badge: breakNotes.join(locale === 'en' ? '; ' : '；'),
     footnote: sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',
     table: {
       columns: [labels.districtLabel, labels.valueLabel, labels.periodLabel, labels.qualifierLabel],

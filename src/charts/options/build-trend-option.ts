@@ -4,6 +4,7 @@ import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Loc
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
+import { toTextColour } from './text-colour'
 import {
   bottomNote,
   noDataGraphic,
@@ -32,6 +33,13 @@ export interface TrendInput {
   locale: Locale
   labels: TrendLabels
   settings: ChartSettings
+  /**
+   * What a point counts, as far as a line may join it to the next: points of one district with different epochs
+   * (another basis, or either side of a boundary change) stand on separate lines. Default: one line per district.
+   */
+  epoch?: (m: Metric) => string
+  /** Sentences on why some lines break (a boundary change, a change of basis), for screen readers (the card's badge shows them). */
+  breakNotes?: readonly string[]
 }
 
 /** The trend option and the multi-year totals it did not draw (a different quantity from a yearly value). */
@@ -74,37 +82,59 @@ export function buildTrendOption(input: TrendInput): TrendResult {
   for (const m of singles) grid.set(`${m.district}|${m.start}`, m)
   const cell = (district: string, year: number): Metric | null => grid.get(`${district}|${year}`) ?? null
 
-  const series: LineSeriesOption[] = districts.map((d, i) => {
+  const epoch = input.epoch ?? ((): string => '')
+  // A line per district and epoch: a change of basis or boundary ends one line and starts the next, never a slope.
+  const series: LineSeriesOption[] = districts.flatMap((d, i) => {
     const colour = safeColour(d.color)
     const hasAny = years.some((y) => cell(d.id, y) !== null)
-    const data = years.map((y): TrendPointItem | '-' => {
+    const epochs: string[] = []
+    for (const y of years) {
       const m = cell(d.id, y)
-      if (!m) return '-'
-      const text =
-        qualifierSymbol(m.qualifier) + formatCompact(m.value, locale) + (isDerived(m) ? ` ${labels.derived}` : '')
-      return { value: m.value, name: String(y), metricKey: metricKey(m), label: { formatter: richSafe(text) } }
-    })
+      if (m && !epochs.includes(epoch(m))) epochs.push(epoch(m))
+    }
+    if (epochs.length === 0) epochs.push('')
+    return epochs.map((e, k): LineSeriesOption => ({
+      ...lineOf(d, i, colour, k),
+      name: hasAny ? d.name : zh ? `${d.name}（${labels.noData}）` : `${d.name} (${labels.noData})`,
+      data: years.map((y): TrendPointItem | '-' => {
+        const m = cell(d.id, y)
+        if (!m || epoch(m) !== e) return '-'
+        const text =
+          qualifierSymbol(m.qualifier) + formatCompact(m.value, locale) + (isDerived(m) ? ` ${labels.derived}` : '')
+        return { value: m.value, name: String(y), metricKey: metricKey(m), label: { formatter: richSafe(text) } }
+      }),
+    }))
+  })
+  function lineOf(d: ChartDistrict, i: number, colour: string, k: number): LineSeriesOption {
     return {
       type: 'line',
-      id: d.id,
-      name: hasAny ? d.name : zh ? `${d.name}（${labels.noData}）` : `${d.name} (${labels.noData})`,
-      data,
+      // The first line keeps the district's id (tests and clicks rely on it); later epochs add a suffix.
+      id: k === 0 ? d.id : `${d.id}~${k}`,
       connectNulls: false,
       color: colour,
       symbol: settings.accessible ? DISTRICT_SYMBOLS[i % DISTRICT_SYMBOLS.length] : 'circle',
       symbolSize: scaled(9, s),
       lineStyle: { width: 3, type: settings.accessible ? DISTRICT_DASHES[i % DISTRICT_DASHES.length] : 'solid' },
-      label: { show: true, position: 'top', fontSize: scaled(FONT.valueMeta, s), fontWeight: 'bold' },
+      // Value labels are text: the district's colour darkened to 4.5:1 (the line keeps the original).
+      label: {
+        show: true,
+        position: 'top',
+        fontSize: scaled(FONT.valueMeta, s),
+        fontWeight: 'bold',
+        color: toTextColour(colour),
+      },
       // Close values in the same year: shift labels apart rather than hide one (a hidden value reads as missing).
       labelLayout: { moveOverlap: 'shiftY' },
       emphasis: { focus: 'series' },
     }
-  })
+  }
 
   const noteLines = excludedCumulative.map((m) => {
     const name = districts.find((d) => d.id === m.district)?.name ?? labels.districtName(m.district)
     return `${name} ${labels.cumulative(formatPeriod(metricPeriod(m), locale))} ${formatMetricValue(m, unit, locale, 'compact')}`
   })
+  // Why lines break is said by the card's badge (wrapped, and inside every export); here only to screen readers.
+  const breakNotes = input.breakNotes ?? []
   const noteText = noteLines.length ? [labels.notPlotted, ...noteLines].join('\n') : ''
   const noteFont = scaled(FONT.note, s)
   const legendFont = scaled(FONT.legend, s)
@@ -151,7 +181,10 @@ export function buildTrendOption(input: TrendInput): TrendResult {
   const option = {
     aria: {
       enabled: true,
-      label: { enabled: true, description: [labels.axisName, ...described, ...noteLines].join(zh ? '；' : '; ') },
+      label: {
+        enabled: true,
+        description: [labels.axisName, ...described, ...noteLines, ...breakNotes].join(zh ? '；' : '; '),
+      },
       decal: { show: false },
     },
     legend: {

@@ -29,7 +29,8 @@ export function parseHex(colour: string): Rgb | null {
   return { r: parseInt(hex.slice(0, 2), 16), g: parseInt(hex.slice(2, 4), 16), b: parseInt(hex.slice(4, 6), 16) }
 }
 
-function toHex({ r, g, b }: Rgb): string {
+/** #rrggbb of an RGB triple (channels rounded and clamped to 0…255). */
+export function toHex({ r, g, b }: Rgb): string {
   return `#${[r, g, b]
     .map((v) =>
       Math.round(Math.min(Math.max(v, 0), 255))
@@ -69,7 +70,8 @@ export function toHsl({ r, g, b }: Rgb): { h: number; s: number; l: number } {
   return { h: (h * 60 + 360) % 360, s, l }
 }
 
-function fromHsl(h: number, s: number, l: number): Rgb {
+/** RGB (0…255) of a hue in degrees and saturation and lightness in 0…1. */
+export function fromHsl(h: number, s: number, l: number): Rgb {
   const c = (1 - Math.abs(2 * l - 1)) * s
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1))
   const m = l - c / 2

@@ -19,8 +19,8 @@ export const FONT = {
   noData: 16,
 } as const
 
-/** Muted text that stays readable on the light and the dark theme. */
-export const MUTED_TEXT = '#8a94a6'
+/** Muted text (year tags, 无数据, notes): the page's --muted, 5.8:1 on white; the dark theme lightens it. */
+export const MUTED_TEXT = '#5b6675'
 
 /** A font size multiplied by fontScale (clamped to 0.5–4 so a bad setting cannot blow up the layout). */
 export function scaled(base: number, fontScale: number): number {
@@ -139,9 +139,11 @@ export function shortQuote(quote: string): string {
 }
 
 /** Escaped note and quote lines for a figure (empty when both are blank). */
-export function noteAndQuote(m: Metric): string[] {
+export function noteAndQuote(m: Metric, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
   const lines: string[] = []
-  if (m.note.trim()) lines.push(`<div style="opacity:.85">${escapeHtml(m.note.trim())}</div>`)
+  // An English reader gets the English note where the data give one; the quote stays the report's own words.
+  const note = (locale === 'en' ? m.noteEn.trim() || m.note : m.note).trim()
+  if (note) lines.push(`<div style="opacity:.85">${escapeHtml(note)}</div>`)
   if (m.quote.trim()) lines.push(`<div style="opacity:.85">「${escapeHtml(shortQuote(m.quote))}」</div>`)
   return lines
 }

@@ -17,7 +17,7 @@ import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
 /** Columns of indicators.csv. */
 export const INDICATOR_COLUMNS = {
   required: ['id', 'category', 'name_zh', 'name_en', 'unit'],
-  optional: ['description'],
+  optional: ['description', 'description_en'],
 } as const satisfies ColumnSpec
 
 const isCategory = (text: string): text is Category => (CATEGORIES as readonly string[]).includes(text)
@@ -70,7 +70,15 @@ export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}
       )
     }
     if (valid && isCategory(category) && isUnit(unit)) {
-      rows.push({ id, category, nameZh, nameEn, unit, description: readText(fields, 'description') })
+      rows.push({
+        id,
+        category,
+        nameZh,
+        nameEn,
+        unit,
+        description: readText(fields, 'description'),
+        descriptionEn: readText(fields, 'description_en'),
+      })
     }
   }
   return finishValidation(rows, issues)

@@ -1,4 +1,12 @@
-import { METRIC_OPTIONAL_COLUMNS, METRIC_REQUIRED_COLUMNS, QUALIFIERS } from '../../types/domain'
+import {
+  MEASURES,
+  METHODS,
+  METRIC_ATTRIBUTE_DEFAULTS,
+  METRIC_OPTIONAL_COLUMNS,
+  METRIC_REQUIRED_COLUMNS,
+  QUALIFIERS,
+  STATUSES,
+} from '../../types/domain'
 import type { Catalogue, Indicator, Metric, Qualifier } from '../../types/domain'
 import type { ValidationIssue } from '../../types/validation'
 import type { CsvRecord, ParsedCsv } from '../parse-csv'
@@ -10,6 +18,7 @@ import {
   createIssueCollector,
   errorIssue,
   finishValidation,
+  makeIssue,
   quoteValue,
   readText,
 } from './common'
@@ -145,6 +154,8 @@ export function createMetricsValidator(
   const issues = createIssueCollector(opts.maxIssues)
   const rows: Metric[] = []
   let columnsOk = false
+  let headerLine = 1
+  let defaulted: Array<keyof typeof METRIC_ATTRIBUTE_DEFAULTS> = []
 
   const districts = buildDistrictLookup(catalogue)
   const districtIds = catalogue.districts.map((d) => d.id)
@@ -156,6 +167,7 @@ export function createMetricsValidator(
   const suggestions = new Map<string, string[]>()
   // Numeric keys: a string key per row costs more time and memory than the rest of the check on 1M rows.
   const firstLine = new Map<number, number>()
+  const bases = new Set(catalogue.bases.map((b) => b.id))
 
   const record = ({ line, fields }: CsvRecord): void => {
     if (!columnsOk) return
@@ -208,9 +220,22 @@ export function createMetricsValidator(
       issues.add(qualifierIssue(qualifierText, line))
     }
 
+    const measure = readChoice(fields, 'measure', MEASURES, METRIC_ATTRIBUTE_DEFAULTS.measure, line, issues)
+    const status = readChoice(fields, 'status', STATUSES, METRIC_ATTRIBUTE_DEFAULTS.status, line, issues)
+    const method = readChoice(fields, 'method', METHODS, METRIC_ATTRIBUTE_DEFAULTS.method, line, issues)
+    if (measure === null || status === null || method === null) valid = false
+    const basis = readText(fields, 'basis')
+    if (basis !== '' && !bases.has(basis)) {
+      valid = false
+      issues.add(basisIssue(basis, line, [...bases]))
+    }
+
     if (district !== undefined && indicator !== undefined && period.ok) {
+      // A target shares its key with the achieved figure it is measured against; both may be given.
       const slot = (districtIndex.get(district) ?? 0) * indicatorIndex.size + (indicatorIndex.get(indicator.id) ?? 0)
-      const key = (slot * years + (period.start - MIN_YEAR)) * years + (period.end - MIN_YEAR)
+      const key =
+        ((slot * years + (period.start - MIN_YEAR)) * years + (period.end - MIN_YEAR)) * 2 +
+        (status === 'target' ? 1 : 0)
       const first = firstLine.get(key)
       if (first === undefined) firstLine.set(key, line)
       else {
@@ -222,6 +247,7 @@ export function createMetricsValidator(
     // Once the file is known to be rejected, building rows is wasted work.
     if (!valid || issues.errorCount > 0) return
     if (district === undefined || indicator === undefined || !period.ok || !value.ok || qualifier === null) return
+    if (measure === null || status === null || method === null) return
     rows.push({
       district,
       indicator: indicator.id,
@@ -233,6 +259,11 @@ export function createMetricsValidator(
       source: readText(fields, 'source'),
       quote: readText(fields, 'quote'),
       note: readText(fields, 'note'),
+      measure,
+      basis,
+      status,
+      method,
+      noteEn: readText(fields, 'note_en'),
       line,
       dataset: datasetId,
     })
@@ -241,10 +272,16 @@ export function createMetricsValidator(
   return {
     header(header, line) {
       columnsOk = checkColumns({ header, headerLine: line }, METRIC_COLUMNS, issues)
+      headerLine = line
+      defaulted = columnsOk ? ATTRIBUTE_COLUMNS.filter((c) => !header.includes(c)) : []
     },
     record,
     issue: (issue) => issues.add(issue),
-    finish: () => finishValidation(rows, issues),
+    finish: () => {
+      // Said once, and only of a file that imports: a rejected file's errors come first.
+      if (issues.errorCount === 0 && defaulted.length > 0) issues.add(defaultsIssue(defaulted, headerLine))
+      return finishValidation(rows, issues)
+    },
   }
 }
 
@@ -348,5 +385,65 @@ function addDuplicate(
       `district ${district}, indicator ${indicator}, period ${period} already appears on line ${first}; each combination may appear only once`,
       `区 ${district}、指标 ${indicator}、期间 ${period} 已在第 ${first} 行出现；每个组合只能出现一次`,
     ),
+  )
+}
+
+const ATTRIBUTE_COLUMNS = Object.keys(METRIC_ATTRIBUTE_DEFAULTS) as Array<keyof typeof METRIC_ATTRIBUTE_DEFAULTS>
+
+/** One warning for a file that predates the attribute columns: which defaults were assumed for every row. */
+function defaultsIssue(missing: ReadonlyArray<keyof typeof METRIC_ATTRIBUTE_DEFAULTS>, line: number) {
+  const shown = (c: keyof typeof METRIC_ATTRIBUTE_DEFAULTS): string => {
+    const d = METRIC_ATTRIBUTE_DEFAULTS[c]
+    return `${c}=${d === '' ? '(empty)' : d}`
+  }
+  const shownZh = (c: keyof typeof METRIC_ATTRIBUTE_DEFAULTS): string => {
+    const d = METRIC_ATTRIBUTE_DEFAULTS[c]
+    return `${c}=${d === '' ? '（空）' : d}`
+  }
+  return makeIssue(
+    'warning',
+    'attributes-defaulted',
+    line,
+    '',
+    `the file has no ${missing.join(', ')} column; every row is taken as ${missing.map(shown).join(', ')} (add the columns to say what each figure counts)`,
+    `文件没有 ${missing.join('、')} 列；所有行按 ${missing.map(shownZh).join('、')} 处理（可补充这些列说明每个数字的统计口径）`,
+  )
+}
+
+function readChoice<T extends string>(
+  fields: Record<string, unknown>,
+  column: string,
+  allowed: readonly T[],
+  fallback: T,
+  line: number,
+  issues: IssueCollector,
+): T | null {
+  const text = readText(fields, column)
+  if (text === '') return fallback
+  const lower = text.toLowerCase()
+  const found = allowed.find((a) => a === lower)
+  if (found !== undefined) return found
+  issues.add(
+    errorIssue(
+      `${column}-invalid`,
+      line,
+      column,
+      `${column} ${quoteValue(text)} is not one of ${allowed.join(', ')}; leave it empty for ${fallback}`,
+      `${column} ${quoteValue(text)} 不是 ${allowed.join('、')} 之一；留空表示 ${fallback}`,
+    ),
+  )
+  return null
+}
+
+function basisIssue(text: string, line: number, known: readonly string[]) {
+  const list = known.length === 0 ? '' : known.length <= 12 ? known.join(', ') : `${known.slice(0, 12).join(', ')}, …`
+  const expected = list === '' ? 'bases.csv defines none' : `expected one of ${list}`
+  const expectedZh = list === '' ? 'bases.csv 未定义任何口径' : `应为 ${list} 之一`
+  return errorIssue(
+    'basis-unknown',
+    line,
+    'basis',
+    `basis ${quoteValue(text)} is not in bases.csv; leave it empty for the indicator's own definition, or ${expected}`,
+    `basis ${quoteValue(text)} 不在 bases.csv 中；留空表示按指标定义统计，或${expectedZh}`,
   )
 }

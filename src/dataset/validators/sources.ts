@@ -18,7 +18,19 @@ import { parsePeriod } from './period'
 /** Columns of sources.csv. */
 export const SOURCE_COLUMNS = {
   required: ['id', 'district', 'title_zh'],
-  optional: ['published', 'period', 'file', 'note'],
+  optional: [
+    'published',
+    'period',
+    'file',
+    'note',
+    'title_en',
+    'publisher',
+    'publisher_en',
+    'label_zh',
+    'label_en',
+    'period_status',
+    'note_en',
+  ],
 } as const satisfies ColumnSpec
 
 const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
@@ -88,7 +100,20 @@ export function validateSources(
         issues.add(errorIssue(checked.code, line, 'period', checked.message, checked.messageZh))
       }
     }
-    if (valid && district !== undefined) {
+    const periodStatus = readText(fields, 'period_status').toLowerCase() || 'stated'
+    if (periodStatus !== 'stated' && periodStatus !== 'inferred') {
+      valid = false
+      issues.add(
+        errorIssue(
+          'period_status-invalid',
+          line,
+          'period_status',
+          `period_status ${quoteValue(periodStatus)} is not one of stated, inferred; leave it empty for stated`,
+          `period_status ${quoteValue(periodStatus)} 不是 stated、inferred 之一；留空表示 stated`,
+        ),
+      )
+    }
+    if (valid && district !== undefined && (periodStatus === 'stated' || periodStatus === 'inferred')) {
       rows.push({
         id,
         district,
@@ -97,6 +122,13 @@ export function validateSources(
         period,
         file: readText(fields, 'file'),
         note: readText(fields, 'note'),
+        titleEn: readText(fields, 'title_en'),
+        publisher: readText(fields, 'publisher'),
+        publisherEn: readText(fields, 'publisher_en'),
+        labelZh: readText(fields, 'label_zh'),
+        labelEn: readText(fields, 'label_en'),
+        periodStatus,
+        noteEn: readText(fields, 'note_en'),
       })
     }
   }

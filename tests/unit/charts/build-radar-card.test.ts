@@ -15,6 +15,11 @@ function m(district: string, indicator: string, value: number, period = '2024'):
     source: 's',
     quote: '',
     note: '',
+    measure: 'flow',
+    basis: '',
+    status: 'achieved',
+    method: 'reported',
+    noteEn: '',
     line: 2,
     dataset: 'builtin',
   }

@@ -6,7 +6,13 @@ import { locateFigure } from '../../../src/domain/locate-figure'
 
 // The built-in data go through exactly the code path of a browser import.
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(`data/${name}.csv`))
-const cat = loadCatalogue({ districts: read('districts'), indicators: read('indicators'), sources: read('sources') })
+const cat = loadCatalogue({
+  districts: read('districts'),
+  indicators: read('indicators'),
+  sources: read('sources'),
+  bases: read('bases'),
+  boundaries: read('boundaries'),
+})
 const metrics = loadMetricsCsv(read('metrics'), cat.catalogue, { fileName: 'data/metrics.csv', datasetId: 'builtin' })
 const SEEDS = '../shared/seeds'
 

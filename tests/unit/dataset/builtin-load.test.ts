@@ -28,6 +28,8 @@ describe('loadBuiltInData', () => {
     districts: dataBytes('districts'),
     indicators: dataBytes('indicators'),
     sources: dataBytes('sources'),
+    bases: dataBytes('bases'),
+    boundaries: dataBytes('boundaries'),
     metrics: dataBytes('metrics'),
   })
 
@@ -112,8 +114,8 @@ describe('startBuiltInLoad / takeBuiltInLoad', () => {
     startBuiltInLoad() // a second start reuses the first
     expect(urls).toEqual(BUILT_IN_NAMES.map((n) => `/data/${n}.csv`))
     expect((await takeBuiltInLoad()).ok).toBe(true)
-    expect(urls).toHaveLength(4)
+    expect(urls).toHaveLength(BUILT_IN_NAMES.length)
     expect((await takeBuiltInLoad()).ok).toBe(true)
-    expect(urls).toHaveLength(8)
+    expect(urls).toHaveLength(2 * BUILT_IN_NAMES.length)
   })
 })

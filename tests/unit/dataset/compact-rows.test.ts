@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { QUALIFIERS } from '../../../src/types/domain'
+import { MEASURES, METHODS, QUALIFIERS, STATUSES } from '../../../src/types/domain'
 import type { Metric } from '../../../src/types/domain'
 import { packMetrics, packedTransferables, unpackMetrics, unpackMetricsRange } from '../../../src/dataset/compact-rows'
 
@@ -15,6 +15,11 @@ const metricArb: fc.Arbitrary<Metric> = fc.record({
   source: fc.string(),
   quote: fc.string({ unit: 'grapheme' }),
   note: fc.string({ unit: 'grapheme' }),
+  measure: fc.constantFrom(...MEASURES),
+  basis: fc.constantFrom('', 'public_courses', 'industry_wide'),
+  status: fc.constantFrom(...STATUSES),
+  method: fc.constantFrom(...METHODS),
+  noteEn: fc.string({ unit: 'grapheme' }),
   line: fc.integer({ min: 2, max: 5_000_000 }),
   dataset: fc.constantFrom('builtin', 'import-1'),
 })
@@ -41,6 +46,11 @@ describe('packMetrics', () => {
         source: 's',
         quote: '引文',
         note: '',
+        measure: 'flow',
+        basis: '',
+        status: 'achieved',
+        method: 'reported',
+        noteEn: '',
         line: 2,
         dataset: 'd',
       },
@@ -63,11 +73,16 @@ describe('packMetrics', () => {
       source: '',
       quote: 'q',
       note: 'n',
+      measure: 'flow',
+      basis: '',
+      status: 'achieved',
+      method: 'reported',
+      noteEn: '',
       line: 2,
       dataset: 'd',
     }
     const packed = packMetrics(Array.from({ length: 1000 }, (_, i) => ({ ...row, line: i + 2 })))
-    expect(packed.dict).toEqual(['xihu', 'members', '2024', 'exact', '', 'd'])
+    expect(packed.dict).toEqual(['xihu', 'members', '2024', 'exact', '', 'd', 'flow||achieved|reported'])
   })
 })
 
@@ -84,6 +99,11 @@ describe('unpackMetricsRange', () => {
       source: '',
       quote: `q${i}`,
       note: '',
+      measure: 'flow',
+      basis: '',
+      status: 'achieved',
+      method: 'reported',
+      noteEn: '',
       line: i + 2,
       dataset: 'd',
     }))

@@ -18,6 +18,11 @@ const metric = (over: Partial<Metric> = {}): Metric => ({
   source: '',
   quote: '',
   note: '',
+  measure: 'flow',
+  basis: '',
+  status: 'achieved',
+  method: 'reported',
+  noteEn: '',
   line: 2,
   dataset: 'd',
   ...over,
@@ -59,7 +64,7 @@ describe('serializeMetricsCsv', () => {
   it('writes the import header and one line per metric', () => {
     const csv = serializeMetricsCsv([metric({ quote: '全区会员, 约35.6万人', qualifier: 'approx' })])
     expect(csv).toBe(
-      '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note\r\nxiaoshan,members,2024,356000,approx,,"全区会员, 约35.6万人",\r\n',
+      '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\nxiaoshan,members,2024,356000,approx,,"全区会员, 约35.6万人",,flow,,achieved,reported,\r\n',
     )
   })
 
@@ -69,8 +74,8 @@ describe('serializeMetricsCsv', () => {
       { bom: false },
     )
     expect(csv.split('\r\n').slice(1, 3)).toEqual([
-      'xiaoshan,members,2024,0.000001,exact,,,',
-      'xiaoshan,members,2023,0.0000001,exact,,,',
+      'xiaoshan,members,2024,0.000001,exact,,,,flow,,achieved,reported,',
+      'xiaoshan,members,2023,0.0000001,exact,,,,flow,,achieved,reported,',
     ])
   })
 
@@ -149,6 +154,11 @@ describe('serializeMetricsCsv', () => {
           source: r.source,
           quote: r.quote,
           note: r.note,
+          measure: 'flow',
+          basis: '',
+          status: 'achieved',
+          method: 'reported',
+          noteEn: '',
           line: i + 2,
           dataset: 'round-trip',
         }))

@@ -33,6 +33,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'Union members',
       unit: '人',
       description: 'Members at the end of the period.',
+      descriptionEn: '',
     },
     {
       id: 'members_recruited',
@@ -41,6 +42,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'New members recruited',
       unit: '人',
       description: 'People newly recruited as members.',
+      descriptionEn: '',
     },
     {
       id: 'unions_founded',
@@ -49,6 +51,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'New base-level unions',
       unit: '家',
       description: 'New union organisations set up.',
+      descriptionEn: '',
     },
     {
       id: 'training_sessions',
@@ -57,6 +60,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'Training sessions',
       unit: '场',
       description: 'Training sessions held, of any length.',
+      descriptionEn: '',
     },
     {
       id: 'welfare_spending',
@@ -65,6 +69,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'Welfare spending',
       unit: '元',
       description: 'Money paid out in hardship aid.',
+      descriptionEn: '',
     },
     {
       id: 'coverage_rate',
@@ -73,6 +78,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'Union coverage rate',
       unit: '%',
       description: 'Share of eligible firms with a union.',
+      descriptionEn: '',
     },
     {
       id: 'outreach_events',
@@ -81,6 +87,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       nameEn: 'Outreach events',
       unit: '次',
       description: 'Publicity events.',
+      descriptionEn: '',
     },
   ],
   sources: [
@@ -92,6 +99,13 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       period: '2024',
       file: 'xiaoshan-2024.txt',
       note: '',
+      titleEn: '',
+      publisher: '',
+      publisherEn: '',
+      labelZh: '',
+      labelEn: '',
+      periodStatus: 'stated',
+      noteEn: '',
     },
     {
       id: 'xihu-2022',
@@ -101,8 +115,17 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       period: '2018-2022',
       file: 'xihu-2022.txt',
       note: 'Published date inferred, "approximately" November.',
+      titleEn: '',
+      publisher: '',
+      publisherEn: '',
+      labelZh: '',
+      labelEn: '',
+      periodStatus: 'stated',
+      noteEn: '',
     },
   ],
+  bases: [],
+  boundaries: [],
 }
 
 /** Header of a metrics CSV. */

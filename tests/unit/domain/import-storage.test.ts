@@ -53,6 +53,7 @@ describe('keepCatalogueRows', () => {
         nameEn: 'New unions',
         unit: '家' as const,
         description: '',
+        descriptionEn: '',
       },
     ],
   }

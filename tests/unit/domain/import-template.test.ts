@@ -33,9 +33,14 @@ describe('buildMetricsTemplate', () => {
   it('is accepted by the importer once serialised with a BOM, as a downloaded copy would be', () => {
     const table = buildMetricsTemplate(catalogue, 2025)
     const text = serializeCsv(table.header, table.rows)
-    expect(text.startsWith('\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note\r\n')).toBe(true)
+    expect(
+      text.startsWith(
+        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\n',
+      ),
+    ).toBe(true)
     const result = loadMetricsCsv(new TextEncoder().encode(text), catalogue, { fileName: 't.csv', datasetId: 't' })
     expect(result.ok).toBe(true)
+    expect(result.issues).toEqual([])
     expect(result.encoding).toBe('utf-8-bom')
     expect(result.rows).toHaveLength(1)
   })

@@ -10,20 +10,10 @@ import {
 import { makeMetric } from './metric-fixture'
 
 describe('isDerived', () => {
-  it('recognises a note starting with "derived" in any case', () => {
-    expect(isDerived({ note: 'Derived: 442 + 200' })).toBe(true)
-    expect(isDerived({ note: 'derived from table 3' })).toBe(true)
-    expect(isDerived({ note: '  DERIVED' })).toBe(true)
-  })
-
-  it('recognises 推算 anywhere in the note', () => {
-    expect(isDerived({ note: '按月均值推算' })).toBe(true)
-  })
-
-  it('is false for ordinary notes, including ones that merely mention "derived" later', () => {
-    expect(isDerived({ note: '' })).toBe(false)
-    expect(isDerived({ note: '仅含新建工会' })).toBe(false)
-    expect(isDerived({ note: 'not derived' })).toBe(false)
+  it('reads the method column, never the words of the note', () => {
+    expect(isDerived({ method: 'derived' })).toBe(true)
+    expect(isDerived({ method: 'reported' })).toBe(false)
+    expect(isDerived(makeMetric({ note: '推算：200 × 4000', method: 'reported' }))).toBe(false)
   })
 })
 

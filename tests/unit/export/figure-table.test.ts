@@ -26,8 +26,17 @@ const CATALOGUE: Catalogue = {
       nameEn: 'New base-level unions',
       unit: '家',
       description: '',
+      descriptionEn: '',
     },
-    { id: 'aid', category: 'welfare', nameZh: '帮扶金额', nameEn: 'Aid paid', unit: '元', description: '' },
+    {
+      id: 'aid',
+      category: 'welfare',
+      nameZh: '帮扶金额',
+      nameEn: 'Aid paid',
+      unit: '元',
+      description: '',
+      descriptionEn: '',
+    },
   ],
   sources: [
     {
@@ -38,8 +47,17 @@ const CATALOGUE: Catalogue = {
       period: '2024',
       file: 'a.txt',
       note: '',
+      titleEn: '',
+      publisher: '',
+      publisherEn: '',
+      labelZh: '',
+      labelEn: '',
+      periodStatus: 'stated',
+      noteEn: '',
     },
   ],
+  bases: [],
+  boundaries: [],
 }
 
 const LABELS: FigureTableLabels = {
@@ -53,8 +71,16 @@ const LABELS: FigureTableLabels = {
     source: '来源',
     quote: '原文',
     note: '说明',
+    measure: '统计方式',
+    basis: '统计口径',
+    status: '性质',
+    method: '来源方式',
   },
   qualifierNames: { exact: '确数', approx: '约数', at_least: '下限', at_most: '上限' },
+  measureNames: { flow: '期内新增', stock: '期末存量' },
+  statusNames: { achieved: '完成', nominated: '推荐', target: '目标' },
+  methodNames: { reported: '原文', derived: '推算' },
+  basisDefault: '按指标定义',
 }
 
 const A = makeMetric({ district: 'xiaoshan', value: 442, qualifier: 'at_least', quote: '新建工会 442 家以上' })
@@ -78,9 +104,23 @@ describe('collectMetricKeys / resolveMetrics', () => {
 })
 
 describe('buildFigureTable', () => {
-  it('has the district, indicator, period, value, unit, qualifier, source, quote and note columns', () => {
+  it('has the district, indicator, period, value, unit, qualifier, what it counts, source, quote and note columns', () => {
     const table = buildFigureTable([A], CATALOGUE, 'zh-CN', LABELS)
-    expect(table.header).toEqual(['区县', '指标', '时期', '数值', '单位', '口径', '来源', '原文', '说明'])
+    expect(table.header).toEqual([
+      '区县',
+      '指标',
+      '时期',
+      '数值',
+      '单位',
+      '口径',
+      '统计方式',
+      '统计口径',
+      '性质',
+      '来源方式',
+      '来源',
+      '原文',
+      '说明',
+    ])
     expect(table.rows[0]).toEqual([
       '萧山区',
       '新建基层工会',
@@ -88,6 +128,10 @@ describe('buildFigureTable', () => {
       442,
       '家',
       '下限',
+      '期内新增',
+      '按指标定义',
+      '完成',
+      '原文',
       '凝聚时代“工力量”',
       '新建工会 442 家以上',
       '',
@@ -100,15 +144,51 @@ describe('buildFigureTable', () => {
   })
 
   it('keeps an unknown source as its free text', () => {
-    expect(buildFigureTable([B], CATALOGUE, 'zh-CN', LABELS).rows[0]?.[6]).toBe('=HYPERLINK("x")')
+    expect(buildFigureTable([B], CATALOGUE, 'zh-CN', LABELS).rows[0]?.[10]).toBe('=HYPERLINK("x")')
+  })
+
+  it('names a basis from bases.csv, says nominated and derived, and gives the English note in English', () => {
+    const catalogue = {
+      ...CATALOGUE,
+      bases: [
+        {
+          id: 'industry_wide',
+          nameZh: '行业性工会',
+          nameEn: 'industry-wide unions',
+          descriptionZh: '',
+          descriptionEn: '',
+        },
+      ],
+    }
+    const m = makeMetric({
+      basis: 'industry_wide',
+      status: 'nominated',
+      method: 'derived',
+      measure: 'stock',
+      note: '中文说明',
+      noteEn: 'English note',
+    })
+    expect(buildFigureTable([m], catalogue, 'zh-CN', LABELS).rows[0]?.slice(6, 10)).toEqual([
+      '期末存量',
+      '行业性工会',
+      '推荐',
+      '推算',
+    ])
+    const en = buildFigureTable([m], catalogue, 'en', LABELS).rows[0]
+    expect(en?.[7]).toBe('industry-wide unions')
+    expect(en?.at(-1)).toBe('English note')
   })
 })
 
 describe('serializeTableCsv', () => {
   it('starts with a BOM, writes the header and keeps Chinese intact', () => {
     const csv = serializeTableCsv(buildFigureTable([A], CATALOGUE, 'zh-CN', LABELS))
-    expect(csv.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,来源,原文,说明\r\n')).toBe(true)
-    expect(csv).toContain('萧山区,新建基层工会,2024,442,家,下限,凝聚时代“工力量”,新建工会 442 家以上,')
+    expect(
+      csv.startsWith('\uFEFF区县,指标,时期,数值,单位,口径,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n'),
+    ).toBe(true)
+    expect(csv).toContain(
+      '萧山区,新建基层工会,2024,442,家,下限,期内新增,按指标定义,完成,原文,凝聚时代“工力量”,新建工会 442 家以上,',
+    )
   })
 
   it('neutralises formula cells and writes tiny values as plain decimals', () => {

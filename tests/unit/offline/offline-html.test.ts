@@ -32,7 +32,7 @@ function data(metrics: string, extra: Partial<EmbeddedData> = {}): EmbeddedData 
   return {
     format: EMBEDDED_DATA_FORMAT,
     createdAt: '2025-01-01T00:00:00.000Z',
-    builtIn: { districts: 'id\n', indicators: 'id\n', sources: 'id\n', metrics },
+    builtIn: { districts: 'id\n', indicators: 'id\n', sources: 'id\n', bases: '', boundaries: '', metrics },
     imports: [],
     ...extra,
   }

@@ -7,6 +7,9 @@ import { runValidate } from '../../../scripts/validate-cli'
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const FIXTURES = 'tests/fixtures/csv'
 const DATA_DIR = `${FIXTURES}/catalogue`
+// What an older-format file (no measure/basis/status/method columns) is told once it imports.
+const defaulted = (file: string): string =>
+  `${file}:1: warning: the file has no measure, basis, status, method column; every row is taken as measure=flow, basis=(empty), status=achieved, method=reported (add the columns to say what each figure counts)`
 
 function cli(...argv: string[]) {
   const stdout: string[] = []
@@ -28,8 +31,11 @@ describe('runValidate', () => {
       code: 0,
       stdout: [
         `${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)`,
+        defaulted(`${FIXTURES}/valid-metrics.csv`),
         `${FIXTURES}/gbk-encoded.csv: OK, 2 rows (gb18030)`,
+        defaulted(`${FIXTURES}/gbk-encoded.csv`),
         `${FIXTURES}/bom-utf8.csv: OK, 1 row (utf-8-bom)`,
+        defaulted(`${FIXTURES}/bom-utf8.csv`),
       ],
       stderr: [],
     })
@@ -38,7 +44,8 @@ describe('runValidate', () => {
   it('prints warnings after the OK line', () => {
     expect(cli(`${FIXTURES}/unknown-column.csv`).stdout).toEqual([
       `${FIXTURES}/unknown-column.csv: OK, 1 row (utf-8)`,
-      `${FIXTURES}/unknown-column.csv:1: warning: column "remarks" is not a known column and is ignored; known columns are district, indicator, period, value, qualifier, source, quote, note`,
+      `${FIXTURES}/unknown-column.csv:1: warning: column "remarks" is not a known column and is ignored; known columns are district, indicator, period, value, qualifier, source, quote, note, measure, basis, status, method, note_en`,
+      defaulted(`${FIXTURES}/unknown-column.csv`),
     ])
   })
 
@@ -49,6 +56,7 @@ describe('runValidate', () => {
       `${FIXTURES}/multiline-quote-shifts-lines.csv:5: indicator "memberz" is not in the catalogue; did you mean members?`,
       `${FIXTURES}/multiline-quote-shifts-lines.csv:8: value "many" is not a plain number; expected a plain decimal in 人 such as 1234`,
       `${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)`,
+      defaulted(`${FIXTURES}/valid-metrics.csv`),
     ])
   })
 
@@ -125,7 +133,10 @@ describe('runValidate', () => {
       'missing.csv: cannot read file (no such file or directory)',
       `${FIXTURES}: cannot read file (it is a directory)`,
     ])
-    expect(result.stdout).toEqual([`${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)`])
+    expect(result.stdout).toEqual([
+      `${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)`,
+      defaulted(`${FIXTURES}/valid-metrics.csv`),
+    ])
   })
 
   it('exits 2 when the catalogue cannot be read', () => {
@@ -145,7 +156,9 @@ describe('scripts/validate.ts', () => {
   it('exits 0, 1 and 2 as a process, without stack traces', () => {
     const ok = spawn(`${FIXTURES}/valid-metrics.csv`)
     expect(ok.status).toBe(0)
-    expect(ok.stdout).toBe(`${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)\n`)
+    expect(ok.stdout).toBe(
+      `${FIXTURES}/valid-metrics.csv: OK, 5 rows (utf-8)\n${defaulted(`${FIXTURES}/valid-metrics.csv`)}\n`,
+    )
     const invalid = spawn(`${FIXTURES}/png-image.csv`)
     expect(invalid.status).toBe(1)
     expect(invalid.stdout).toContain('png-image.csv: the file is a PNG image')

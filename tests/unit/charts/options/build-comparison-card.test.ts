@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   buildComparisonCard,
   figureLabels,
-  shortNote,
   yearlyAverage,
   type ComparisonCardLabels,
 } from '../../../../src/charts/options/build-comparison-card'
 import type { Locale } from '../../../../src/domain/format'
 import type { Indicator, Metric } from '../../../../src/types/domain'
+import { reasonLabels, TEST_BASES } from '../../domain/reason-fixture'
 import { FIXTURE_CATALOGUE } from '../../dataset/fixtures'
 import { makeMetric } from '../../domain/metric-fixture'
 
@@ -31,9 +31,7 @@ const LABELS: ComparisonCardLabels = {
   valueLabel: 'Value',
   qualifierNames: { exact: 'exact', approx: 'approx', at_least: 'at least', at_most: 'at most' },
   sources: (list) => `Sources: ${list}`,
-  periodsDiffer: (periods) => `Years differ: ${periods}`,
-  cumulativeMixed: (districts) => `${districts} are totals`,
-  scopeNote: (district, note) => `${district}: ${note}`,
+  reasons: reasonLabels('en'),
   yearlyAverage: 'AVG',
 }
 
@@ -92,16 +90,49 @@ describe('buildComparisonCard', () => {
     const old = makeMetric({ district: 'qiantang', value: 553, period: '2023', source: 'qiantang-2023' })
     const c = card([xs, old], 'en', { year: 'latest' })
     expect(c.title).toBe('New base-level unions · LATEST')
-    expect(c.badge).toBe('Years differ: 2024, 2023')
+    expect(c.badge).toBe('Different years: Xiaoshan 2024, Qiantang 2023')
+    expect(c.takeaway).not.toMatch(/leads|×/)
   })
 
   it('marks a derived figure in the table and gives a multi-year total its yearly average', () => {
-    const derived = makeMetric({ district: 'xihu', value: 30, note: '推算：由两项相加' })
+    const derived = makeMetric({ district: 'xihu', value: 30, method: 'derived', note: '推算：由两项相加' })
     const total = makeMetric({ district: 'xiaoshan', value: 1000, period: '2021-2024' })
     const c = card([derived, total], 'en', { cumulative: true })
     const cells = Object.fromEntries(c.table.rows.map((r) => [r.cells[0], r.cells[1]]))
     expect(cells['Xihu']).toContain('(DERIVED)')
     expect(cells['Xiaoshan']).toMatch(/ · AVG ≈250 orgs$/)
+  })
+})
+
+describe('the badge', () => {
+  it('says in words, from the columns, why figures differ, and the takeaway ranks none of them', () => {
+    const catalogue = { ...FIXTURE_CATALOGUE, bases: TEST_BASES }
+    const c = buildComparisonCard({
+      metrics: [
+        makeMetric({ district: 'xiaoshan', value: 40000, qualifier: 'at_least', basis: 'public_courses' }),
+        makeMetric({ district: 'fuyang', value: 1906, basis: 'employment_skills' }),
+      ],
+      indicator: indicator('unions_founded'),
+      catalogue,
+      year: 2024,
+      districts: ALL,
+      includeCumulative: false,
+      locale: 'zh-CN',
+      labels: { ...LABELS, reasons: reasonLabels('zh-CN') },
+      settings: { accessible: false, fontScale: 1 },
+    })
+    expect(c.badge).toBe('口径不同：萧山区为“萧工学堂”公益课程，富阳区为仅就业技能培训')
+    expect(c.takeaway).toContain('不作比较')
+    expect(c.takeaway).not.toMatch(/倍|居首/)
+  })
+
+  it('is empty when the figures count the same thing in the same year, which the takeaway then compares', () => {
+    const c = card(
+      [makeMetric({ district: 'xiaoshan', value: 442 }), makeMetric({ district: 'fuyang', value: 642 })],
+      'zh-CN',
+    )
+    expect(c.badge).toBe('')
+    expect(c.takeaway).toContain('约为萧山区（442 家）的 1.5 倍')
   })
 })
 
@@ -114,14 +145,5 @@ describe('yearlyAverage', () => {
 
   it('is empty for a single year', () => {
     expect(yearlyAverage(makeMetric({ value: 931 }), '家', 'zh-CN', 'x')).toBe('')
-  })
-})
-
-describe('shortNote', () => {
-  it('keeps the first sentence and cuts long ones', () => {
-    expect(shortNote('仅含企业工会。另见附注。')).toBe('仅含企业工会')
-    const long = shortNote('字'.repeat(80))
-    expect(long).toHaveLength(60)
-    expect(long.endsWith('…')).toBe(true)
   })
 })

@@ -15,7 +15,7 @@ const ENTRIES: FigureEntry[] = [
   e('xiaoshan', { value: 442, qualifier: 'at_least' }),
   e('xihu', null),
   e('qiantang', { value: 1200, period: '2016-2020' }),
-  e('fuyang', { value: 642, note: '按月均值推算' }),
+  e('fuyang', { value: 642, method: 'derived', note: '按月均值推算' }),
 ]
 
 function build(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTrendOption, type TrendInput } from '../../../../src/charts/options/build-trend-option'
 import { makeMetric } from '../../domain/metric-fixture'
 import { DISTRICTS, LABELS, XSS } from './figure-labels'
+import { contrastRatio } from '../../../../src/charts/options/dark-option'
 import { collect, componentOf, dataOf, item, seriesOf, tooltipFormatter } from './option-helpers'
 
 const METRICS = [
@@ -9,7 +10,7 @@ const METRICS = [
   makeMetric({ district: 'xiaoshan', period: '2022', value: 442, qualifier: 'at_least' }),
   makeMetric({ district: 'xiaoshan', period: '2024', value: 500 }),
   makeMetric({ district: 'fuyang', period: '2022', value: 600 }),
-  makeMetric({ district: 'fuyang', period: '2023', value: 642, note: '推算' }),
+  makeMetric({ district: 'fuyang', period: '2023', value: 642, method: 'derived', note: '推算' }),
   makeMetric({ district: 'xihu', period: '2018-2022', value: 12000 }),
 ]
 
@@ -46,6 +47,14 @@ describe('buildTrendOption', () => {
       '-',
       500,
     ])
+  })
+
+  it('writes value labels in a darkened district colour that reaches 4.5:1 on white', () => {
+    for (const s of seriesOf(build().option)) {
+      const label = s['label'] as Record<string, unknown>
+      expect(typeof label['color']).toBe('string')
+      expect(contrastRatio(String(label['color']), '#ffffff')).toBeGreaterThanOrEqual(4.5)
+    }
   })
 
   it('never draws a missing year as 0', () => {
@@ -139,5 +148,20 @@ describe('buildTrendOption', () => {
     expect(seriesOf(result.option)).toHaveLength(1)
     expect(componentOf(result.option, 'xAxis')['data']).toEqual(['2021', '2022', '2023', '2024'])
     expect(result.excludedCumulative).toEqual([])
+  })
+})
+
+describe('buildTrendOption across a break', () => {
+  it('ends a line where the epoch changes and starts another in the same colour and name, with the reason for screen readers', () => {
+    const result = build({
+      epoch: (m) => (m.start >= 2022 ? 'after' : 'before'),
+      breakNotes: ['区划调整：萧山区 2022 年起范围变化'],
+    })
+    const xiaoshan = seriesOf(result.option).filter((s) => s['name'] === '萧山')
+    expect(xiaoshan.map((s) => s['id'])).toEqual(['xiaoshan', 'xiaoshan~1'])
+    expect(dataOf(xiaoshan[0] ?? {}).map((p) => (p === '-' ? '-' : item(p)['value']))).toEqual([400, '-', '-', '-'])
+    expect(dataOf(xiaoshan[1] ?? {}).map((p) => (p === '-' ? '-' : item(p)['value']))).toEqual(['-', 442, '-', 500])
+    expect(xiaoshan[0]?.['color']).toBe(xiaoshan[1]?.['color'])
+    expect(JSON.stringify(componentOf(result.option, 'aria'))).toContain('区划调整：萧山区 2022 年起范围变化')
   })
 })

@@ -17,6 +17,7 @@ describe('validateIndicators', () => {
         nameEn: 'Members',
         unit: '人',
         description: 'Members, at year end',
+        descriptionEn: '',
       },
     ])
   })

@@ -16,7 +16,7 @@ describe('validateMetrics', () => {
     const result = validate(
       metricsCsv('xiaoshan,members,2019-2021,356000.5,approx,xiaoshan-2024,"全区会员, 约35.6万",note'),
     )
-    expect(result.issues).toEqual([])
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'attributes-defaulted']])
     expect(result.rows).toEqual([
       {
         district: 'xiaoshan',
@@ -29,6 +29,11 @@ describe('validateMetrics', () => {
         source: 'xiaoshan-2024',
         quote: '全区会员, 约35.6万',
         note: 'note',
+        measure: 'flow',
+        basis: '',
+        status: 'achieved',
+        method: 'reported',
+        noteEn: '',
         line: 2,
         dataset: 'test',
       },
@@ -171,8 +176,11 @@ describe('validateMetrics', () => {
 
   it('warns about unknown columns and still returns the rows', () => {
     const result = validate('district,indicator,period,value,remarks\nxiaoshan,members,2024,1,x\n')
-    expect(result.issues).toMatchObject([{ severity: 'warning', code: 'column-unknown', line: 1, column: 'remarks' }])
-    expect(result.warningCount).toBe(1)
+    expect(result.issues).toMatchObject([
+      { severity: 'warning', code: 'column-unknown', line: 1, column: 'remarks' },
+      { severity: 'warning', code: 'attributes-defaulted', line: 1 },
+    ])
+    expect(result.warningCount).toBe(2)
     expect(result.rows).toHaveLength(1)
   })
 

@@ -18,8 +18,33 @@ describe('validateSources', () => {
         period: '2018-2022',
         file: 'xihu.txt',
         note: 'a, b',
+        titleEn: '',
+        publisher: '',
+        publisherEn: '',
+        labelZh: '',
+        labelEn: '',
+        periodStatus: 'stated',
+        noteEn: '',
       },
     ])
+  })
+
+  it('reads the English title, publisher, labels and whether the period was inferred', () => {
+    const header = `${HEADER},title_en,publisher,publisher_en,label_zh,label_en,period_status,note_en`
+    const result = check(
+      `${header}\nx,xihu,标题,,,,,Title,西湖区总工会,Xihu union,西湖区总工会五年报告,Xihu five-year report,inferred,Note\n`,
+    )
+    expect(result.rows[0]).toMatchObject({
+      titleEn: 'Title',
+      publisher: '西湖区总工会',
+      publisherEn: 'Xihu union',
+      labelZh: '西湖区总工会五年报告',
+      labelEn: 'Xihu five-year report',
+      periodStatus: 'inferred',
+      noteEn: 'Note',
+    })
+    const bad = check(`${header}\nx,xihu,标题,,,,,,,,,,guessed,\n`)
+    expect(bad.issues.map((i) => [i.code, i.line, i.column])).toEqual([['period_status-invalid', 2, 'period_status']])
   })
 
   it('allows empty published, period, file and note', () => {
