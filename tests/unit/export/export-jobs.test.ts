@@ -42,11 +42,29 @@ const CATALOGUE: Catalogue = {
       nameEn: 'New base-level unions',
       unit: '家',
       description: '',
+      descriptionEn: '',
     },
   ],
   sources: [
-    { id: 'xs-2024', district: 'xiaoshan', titleZh: '萧山报告', published: '2025', period: '2024', file: '', note: '' },
+    {
+      id: 'xs-2024',
+      district: 'xiaoshan',
+      titleZh: '萧山报告',
+      published: '2025',
+      period: '2024',
+      file: '',
+      note: '',
+      titleEn: '',
+      publisher: '',
+      publisherEn: '',
+      labelZh: '',
+      labelEn: '',
+      periodStatus: 'stated',
+      noteEn: '',
+    },
   ],
+  bases: [],
+  boundaries: [],
 }
 const XS = makeMetric({ district: 'xiaoshan', value: 0.0000001, source: 'xs-2024', quote: '新建工会' })
 const FY = makeMetric({ district: 'fuyang', value: 17, source: 'fy-2024' })
@@ -116,9 +134,9 @@ describe('chartCsvFile', () => {
     const file = chartCsvFile(screen(), COMPARISON)
     expect(file.name).toBe('新建基层工会_2024_萧山-富阳.csv')
     expect(await text(file.blob)).toBe(
-      '\uFEFF区县,指标,时期,数值,单位,口径,来源,原文,说明\r\n' +
-        '萧山区,新建基层工会,2024,0.0000001,家,确数,萧山报告,新建工会,\r\n' +
-        '富阳区,新建基层工会,2024,17,家,确数,fy-2024,,\r\n',
+      '\uFEFF区县,指标,时期,数值,单位,口径,统计方式,统计口径,性质,来源方式,来源,原文,说明\r\n' +
+        '萧山区,新建基层工会,2024,0.0000001,家,确数,期内新增,按指标定义统计,实际完成/获评数,报告原文,萧山报告,新建工会,\r\n' +
+        '富阳区,新建基层工会,2024,17,家,确数,期内新增,按指标定义统计,实际完成/获评数,报告原文,fy-2024,,\r\n',
     )
   })
 
