@@ -35,7 +35,10 @@ function filesUnder(dir: string): string[] {
 
 // The config imports ./vite.config without an extension, which Vite's future native loader would not take; say so once here.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
-await build({ configFile: 'vite.offline.config.ts', logLevel: 'warn' })
+// The meeting copy is always the production build, whoever runs this: Vite takes NODE_ENV from the environment, and
+// the browser tests run it under Vitest's NODE_ENV=test, which made a development build (Vue warnings, file paths).
+process.env.NODE_ENV = 'production'
+await build({ configFile: 'vite.offline.config.ts', mode: 'production', logLevel: 'warn' })
 
 const page = readFileSync(join(BUILD, 'index.html'), 'utf8')
 const refs = [...page.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '')

@@ -25,3 +25,16 @@ export function formatSearch(query: Readonly<Record<string, string>>): string {
   const parts = Object.entries(query).map(([key, value]) => `${encodePart(key)}=${encodePart(value)}`)
   return parts.length ? `?${parts.join('&')}` : ''
 }
+
+/** The parts of a location that a query change rewrites. */
+export interface LocationParts {
+  pathname: string
+  search: string
+  hash: string
+}
+
+/** The URL that shows `query` at `current` (path and hash kept), or null when it is the URL already. */
+export function locationUrl(current: LocationParts, query: Readonly<Record<string, string>>): string | null {
+  const next = `${current.pathname}${formatSearch(query)}${current.hash}`
+  return next === `${current.pathname}${current.search}${current.hash}` ? null : next
+}

@@ -65,9 +65,3 @@ export function slideActionForKey(key: string): SlideAction | 'exit' | null {
       return null
   }
 }
-
-/** Reads a 1-based `slide` query value as a 0-based index (0 when missing or malformed). */
-export function parseSlideQuery(value: unknown): number {
-  const raw = Array.isArray(value) ? value[0] : value
-  return typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Math.max(Number(raw) - 1, 0) : 0
-}

@@ -1,6 +1,6 @@
 // Loaded on the first export: turns what is on screen into files. The composables only gather state, save and report.
 import type { EChartsType } from 'echarts/core'
-import type { ChartOption } from '../charts/options/types'
+import type { ChartOption, ChartTable } from '../charts/options/types'
 import type { Filters } from '../domain/filter-query'
 import type { Locale } from '../domain/format'
 import type { Catalogue, Metric } from '../types/domain'
@@ -13,7 +13,6 @@ import {
   resolveMetrics,
   serializeTableCsv,
   sourceTitles,
-  type ChartTableLike,
   type ExportTable,
   type FigureTableLabels,
 } from './figure-table'
@@ -41,7 +40,7 @@ export interface ExportableChart {
   badge: string
   footnote: string
   option: ChartOption
-  table: ChartTableLike
+  table: ChartTable
   instance: () => EChartsType | null
 }
 

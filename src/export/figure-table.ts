@@ -1,4 +1,5 @@
 import type { Catalogue, Measure, Method, Metric, Qualifier, Status } from '../types/domain'
+import type { ChartTable } from '../charts/options/types'
 import { unitLabel, type Locale } from '../domain/format'
 import { metricKey } from '../domain/metric'
 import { sourceLabel } from '../domain/source'
@@ -44,14 +45,8 @@ export interface FigureTableLabels {
   basisDefault: string
 }
 
-/** A chart's table as the registry holds it: headings, and rows of text cells with the figure behind each. */
-export interface ChartTableLike {
-  columns: readonly string[]
-  rows: ReadonlyArray<{ cells: readonly string[]; metricKey: string | null }>
-}
-
 /** The figure keys behind some charts' tables, in page and row order, each once. */
-export function collectMetricKeys(tables: ReadonlyArray<Pick<ChartTableLike, 'rows'>>): string[] {
+export function collectMetricKeys(tables: ReadonlyArray<Pick<ChartTable, 'rows'>>): string[] {
   const keys = new Set<string>()
   for (const t of tables) for (const r of t.rows) if (r.metricKey) keys.add(r.metricKey)
   return [...keys]
@@ -109,7 +104,7 @@ export function buildFigureTable(
 }
 
 /** A chart's on-screen table as an export table (for charts whose cells are not figures, like the radar's shares). */
-export function chartTableToExport(table: ChartTableLike): ExportTable {
+export function chartTableToExport(table: ChartTable): ExportTable {
   return { header: [...table.columns], rows: table.rows.map((r) => [...r.cells]) }
 }
 

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { EChartsType } from 'echarts/core'
-import type { ChartOption } from '../charts/options/types'
-import type { ChartTable } from '../components/chart/chart-table'
+import type { ChartOption, ChartTable } from '../charts/options/types'
 
 /** What exporters and the presentation mode need to know about a chart on screen; fields read the card's current props. */
 export interface RegisteredChart {

@@ -2,15 +2,15 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed } from 'vue'
 import { parseFilterQuery, toFilterQuery, type Filters } from '../domain/filter-query'
 import { useDatasetsStore } from './datasets'
-import { useLocationQuery } from '../composables/useLocationQuery'
+import { useLocationStore } from './location'
 
 /** Filters live in the URL query: this store only reads and writes it, so links and back/forward just work. */
 export const useFiltersStore = defineStore('filters', () => {
-  const location = useLocationQuery()
+  const location = useLocationStore()
   const { catalogue } = storeToRefs(useDatasetsStore())
   const districtIds = computed(() => catalogue.value.districts.map((d) => d.id))
 
-  const filters = computed<Filters>(() => parseFilterQuery(location.query.value, districtIds.value))
+  const filters = computed<Filters>(() => parseFilterQuery(location.query, districtIds.value))
 
   /** Applies a change as a new history entry (so Back undoes it). */
   function update(patch: Partial<Filters>, mode: 'push' | 'replace' = 'push'): void {

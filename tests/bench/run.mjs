@@ -1,12 +1,13 @@
-// Performance benchmark: prints figures (never pass/fail) and writes tests/bench/results.json.
-// Bundle sizes, time to data-state="ready" against a floor reference page, filter-change redraw time,
-// heap after view switches, and CSV parse/validate throughput.
+// Performance benchmark: prints figures and each target's status (never pass/fail) and writes tests/bench/results.json.
+// Bundle sizes and time to data-state="ready" against two floor reference pages (the first screen's work with the
+// least code, and one chart from an inline array), filter-change redraw time, heap after view switches, CSV
+// parse/validate throughput, and with BENCH_LIGHTHOUSE=1 Lighthouse's mobile scores per view. Notes: docs/benchmark.md.
 import { build, preview } from 'vite'
 import { launchChromium } from '../chromium.mjs'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { benchImport } from './bench-import.mjs'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 9)
@@ -14,7 +15,15 @@ const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 24)
 const VIEW_SWITCHES = 50
 // Built apart from dist/ so a benchmark never races a test run or a developer's build.
 const OUT = 'dist-bench'
-const FLOOR_OUT = 'dist-floor'
+/** The floor pages: `screen` does the first screen's work (the reference for the targets), `oneChart` the old one. */
+const FLOORS = {
+  screen: { dir: 'tests/bench/floor-screen', out: 'dist-floor-screen', data: true },
+  oneChart: { dir: 'tests/bench/floor-one-chart', out: 'dist-floor', data: false },
+}
+const TARGETS = { initialJsGzipRatio: 1.25, readyRatio: 1.3, filterChangeMedianMs: 50, lighthousePerformance: 95 }
+const LIGHTHOUSE = 'lighthouse@12.2.3' // 13 needs Node 22
+// A run that has not finished by then is killed and reported (seen here under heavy load: Chromium idle, no report).
+const LIGHTHOUSE_TIMEOUT_MS = Number(process.env.BENCH_LIGHTHOUSE_TIMEOUT_MS ?? 180_000)
 const ONLY = process.env.BENCH_ONLY ?? '' // e.g. 'filter' to run one section while tuning
 
 const median = (xs) => {
@@ -86,8 +95,12 @@ async function loadUntilReady(browser, url) {
     (names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])),
     PHASES,
   )
+  // Which charts the page had drawn when it said ready, so the floor's work can be compared with the app's.
+  const drawn = await page.$$eval('[data-chart]', (els) =>
+    els.filter((el) => el.querySelector('canvas')).map((el) => el.getAttribute('data-chart')),
+  )
   await ctx.close()
-  return { t, phases }
+  return { t, phases, drawn }
 }
 
 const summary = (times) => ({
@@ -107,19 +120,88 @@ function phaseMedians(loads) {
   )
 }
 
-/** Time to ready of the floor and the app, loaded alternately so machine noise hits both alike. */
-async function timeToReady(browser, floorUrl, appUrl) {
-  const floor = []
-  const app = []
-  for (let i = 0; i < LOADS; i++) {
-    floor.push(await loadUntilReady(browser, floorUrl))
-    app.push(await loadUntilReady(browser, appUrl))
-  }
-  return {
-    floor: { ...summary(floor.map((l) => l.t)), phases: phaseMedians(floor) },
-    app: { ...summary(app.map((l) => l.t)), phases: phaseMedians(app) },
-  }
+/** Time to ready of each page (name → URL), loaded in turn so machine noise hits all alike. */
+async function timeToReady(browser, urls) {
+  const loads = Object.fromEntries(Object.keys(urls).map((name) => [name, []]))
+  for (let i = 0; i < LOADS; i++)
+    for (const [name, url] of Object.entries(urls)) loads[name].push(await loadUntilReady(browser, url))
+  return Object.fromEntries(
+    Object.entries(loads).map(([name, list]) => [
+      name,
+      { ...summary(list.map((l) => l.t)), phases: phaseMedians(list), drawn: list.at(-1)?.drawn ?? [] },
+    ]),
+  )
 }
+
+/**
+ * Lighthouse (mobile, its default) on each view: performance and accessibility scores. Optional (BENCH_LIGHTHOUSE=1):
+ * it runs through npx and Debian's Chromium, and takes about 20 s a view.
+ */
+/** Runs one Lighthouse report; on timeout its whole process group (npx, Lighthouse, Chromium) is killed. */
+function lighthouseRun(url) {
+  const args = [
+    '--yes',
+    LIGHTHOUSE,
+    url,
+    '--only-categories=performance,accessibility',
+    '--output=json',
+    '--output-path=stdout',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu',
+  ]
+  const env = { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => {
+      stderr += `\nno report within ${LIGHTHOUSE_TIMEOUT_MS / 1000} s`
+      process.kill(-child.pid, 'SIGKILL')
+    }, LIGHTHOUSE_TIMEOUT_MS)
+    child.on('close', () => {
+      clearTimeout(timer)
+      resolve({ stdout, stderr })
+    })
+  })
+}
+
+async function lighthouse(appUrl) {
+  const views = {
+    overview: '',
+    category: '?view=category&category=welfare',
+    indicator: '?view=indicator&indicator=unions_founded',
+    district: '?view=district&district=xiaoshan',
+    table: '?view=table',
+  }
+  const out = {}
+  for (const [view, query] of Object.entries(views)) {
+    const run = await lighthouseRun(appUrl + query)
+    try {
+      const report = JSON.parse(run.stdout)
+      const score = (c) => Math.round((report.categories[c]?.score ?? NaN) * 100)
+      const audit = (id) => report.audits[id]?.displayValue ?? ''
+      out[view] = {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        LCP: audit('largest-contentful-paint'),
+        TBT: audit('total-blocking-time'),
+        failedA11y: Object.values(report.audits)
+          .filter((a) => a.score === 0 && report.categories.accessibility.auditRefs.some((r) => r.id === a.id))
+          .map((a) => a.id)
+          .join(' '),
+      }
+    } catch {
+      const lines = run.stderr.trim().split('\n')
+      out[view] = { error: lines.slice(-2).join(' / ').replace(/\s+/g, ' ').slice(0, 200) }
+    }
+  }
+  return out
+}
+
+/** 'met' or 'missed' for a value against an upper (or, with atLeast, lower) bound. */
+const status = (value, bound, atLeast = false) =>
+  !Number.isFinite(value) ? 'not measured' : (atLeast ? value >= bound : value <= bound) ? 'met' : 'missed'
 
 async function filterChanges(browser, url) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -210,45 +292,56 @@ function parseThroughput() {
 }
 
 async function main() {
-  console.log('Building the app and the floor reference…')
+  console.log('Building the app and the two floor references…')
   await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } })
-  await build({
-    root: 'tests/bench/floor',
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: '../../../dist-floor', emptyOutDir: true, target: 'es2022' },
-  })
+  for (const floor of Object.values(FLOORS)) {
+    await build({
+      root: floor.dir,
+      configFile: false,
+      base: './',
+      logLevel: 'warn',
+      build: { outDir: join(process.cwd(), floor.out), emptyOutDir: true, target: 'es2022' },
+    })
+    // The first-screen floor fetches the same data/*.csv as the app, from beside its page.
+    if (floor.data)
+      cpSync('data', join(floor.out, 'data'), {
+        recursive: true,
+        filter: (f) => !f.includes('.') || f.endsWith('.csv'),
+      })
+  }
   const app = sizes(OUT)
-  const floor = sizes(FLOOR_OUT)
+  const floorScreen = sizes(FLOORS.screen.out)
+  const floorOneChart = sizes(FLOORS.oneChart.out)
 
-  const appServer = await preview({ build: { outDir: OUT }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
-  const floorServer = await preview({
-    configFile: false,
-    build: { outDir: 'dist-floor' },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  })
-  const appUrl = appServer.resolvedUrls.local[0]
-  const floorUrl = floorServer.resolvedUrls.local[0]
+  const serve = (outDir, configFile) =>
+    preview({
+      ...(configFile === false ? { configFile } : {}),
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1' },
+      logLevel: 'warn',
+    })
+  const servers = [await serve(OUT), await serve(FLOORS.screen.out, false), await serve(FLOORS.oneChart.out, false)]
+  const [appUrl, floorScreenUrl, floorOneChartUrl] = servers.map((s) => s.resolvedUrls.local[0])
   const browser = await launchChromium()
-  let readyApp, readyFloor, filter, heap, importBig
+  let ready, filter, heap, importBig, scores
   try {
     const want = (name) => !ONLY || ONLY === name
-    if (want('ready')) ({ floor: readyFloor, app: readyApp } = await timeToReady(browser, floorUrl, appUrl))
+    if (want('ready'))
+      ready = await timeToReady(browser, { floorScreen: floorScreenUrl, floorOneChart: floorOneChartUrl, app: appUrl })
     if (want('filter')) filter = await filterChanges(browser, appUrl)
     if (want('heap')) heap = await heapAfterSwitches(browser, appUrl)
     if (want('import'))
       importBig = await benchImport(browser, appUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000))
+    if (process.env.BENCH_LIGHTHOUSE === '1' || ONLY === 'lighthouse') scores = await lighthouse(appUrl)
   } finally {
     await browser.close()
-    await appServer.close()
-    await floorServer.close()
+    for (const server of servers) await server.close()
   }
   if (ONLY) {
-    console.log(JSON.stringify({ readyApp, readyFloor, filter, heap, importBig }, null, 2))
+    console.log(JSON.stringify({ ready, filter, heap, importBig, scores }, null, 2))
     return
   }
+  const { app: readyApp, floorScreen: readyFloor, floorOneChart: readyOneChart } = ready
   const parse = parseThroughput()
 
   const results = {
@@ -256,15 +349,24 @@ async function main() {
     machine: { cores: (await import('node:os')).cpus().length, node: process.version },
     bundle: {
       app: { initial: app.initial, lazy: app.lazy },
-      floor: { initial: floor.initial },
-      initialJsGzipRatio: round(app.initial.js.gzip / floor.initial.js.gzip, 3),
+      floor: { initial: floorScreen.initial },
+      floorOneChart: { initial: floorOneChart.initial },
+      initialJsGzipRatio: round(app.initial.js.gzip / floorScreen.initial.js.gzip, 3),
+      initialJsGzipRatioOneChart: round(app.initial.js.gzip / floorOneChart.initial.js.gzip, 3),
     },
-    readyMs: { app: readyApp, floor: readyFloor, ratio: round(readyApp.median / readyFloor.median, 3) },
+    readyMs: {
+      app: readyApp,
+      floor: readyFloor,
+      floorOneChart: readyOneChart,
+      ratio: round(readyApp.median / readyFloor.median, 3),
+      ratioOneChart: round(readyApp.median / readyOneChart.median, 3),
+    },
     filterChangeMs: filter,
     heapAfterViewSwitches: heap,
     parse,
     import1m: importBig,
-    targets: { initialJsGzipRatio: 1.25, readyRatio: 1.3, filterChangeMedianMs: 50 },
+    lighthouse: scores ?? null,
+    targets: TARGETS,
   }
   writeFileSync('tests/bench/results.json', JSON.stringify(results, null, 2) + '\n')
 
@@ -275,41 +377,102 @@ async function main() {
     'app initial CSS': fmt(app.initial.css),
     'app lazy JS': fmt(app.lazy.js),
     'app lazy CSS': fmt(app.lazy.css),
-    'floor initial JS': fmt(floor.initial.js),
+    'floor (first screen) initial JS': fmt(floorScreen.initial.js),
+    'floor (one chart) initial JS': fmt(floorOneChart.initial.js),
   })
   function fmt(s) {
     return { raw: kb(s.raw), gzip: kb(s.gzip), brotli: kb(s.brotli) }
   }
-  const withoutPhases = ({ phases: _phases, ...rest }) => rest
+  const timing = ({ median, min, max }) => ({ median, min, max })
   console.log('\nTimings (ms)')
   console.table({
-    'ready: app': withoutPhases(readyApp),
-    'ready: floor': withoutPhases(readyFloor),
+    'ready: app': timing(readyApp),
+    'ready: floor (first screen)': timing(readyFloor),
+    'ready: floor (one chart)': timing(readyOneChart),
     'filter change → charts drawn': filter,
+  })
+  console.log('\nCharts drawn at ready')
+  console.table({
+    app: readyApp.drawn.join(' '),
+    'floor (first screen)': readyFloor.drawn.join(' '),
+    'floor (one chart)': readyOneChart.drawn.join(' ') || '(one unnamed chart)',
   })
   // Where the time to ready goes: medians of each page's own marks, ms from navigation.
   console.log('\nOn the way to ready (median ms from navigation)')
+  const phase = (name) => ({
+    app: readyApp.phases[name],
+    'floor (first screen)': readyFloor.phases[name],
+    'floor (one chart)': readyOneChart.phases[name] ?? '—',
+  })
   console.table({
-    'code evaluated (phase:code)': { app: readyApp.phases['phase:code'], floor: readyFloor.phases['phase:code'] },
-    'data loaded and checked (phase:data)': { app: readyApp.phases['phase:data'], floor: '—' },
-    'view rendered, charts not yet drawn (phase:rendered)': { app: readyApp.phases['phase:rendered'], floor: '—' },
-    'charts in view drawn (app-ready)': { app: readyApp.median, floor: readyFloor.median },
+    'code evaluated (phase:code)': phase('phase:code'),
+    'data loaded and checked (phase:data)': phase('phase:data'),
+    'view rendered, charts not yet drawn (phase:rendered)': phase('phase:rendered'),
+    'charts in view drawn (app-ready)': {
+      app: readyApp.median,
+      'floor (first screen)': readyFloor.median,
+      'floor (one chart)': readyOneChart.median,
+    },
   })
   console.log('\nHeap after view switches', heap)
   if (parse) console.log('\nParse/validate throughput (Node, decode + parse + validate)', parse)
   console.log('\nImport of a 1,000,000-row CSV through the UI (ms)', importBig)
-  console.log('\nRatios vs targets')
+  if (scores) {
+    console.log(`\nLighthouse (${LIGHTHOUSE}, mobile; under this machine's load)`)
+    console.table(scores)
+  }
+  const b = results.bundle
+  const r = results.readyMs
+  console.log('\nTargets (against the first-screen floor; the one-chart floor for reference)')
+  const lhViews = scores ? Object.entries(scores).filter(([, v]) => Number.isFinite(v.performance)) : []
+  const lowest = (key) => (lhViews.length ? Math.min(...lhViews.map(([, v]) => v[key])) : NaN)
   console.table({
-    'initial JS gzip / floor': { value: results.bundle.initialJsGzipRatio, target: '≤ 1.25' },
-    'ready median / floor': { value: results.readyMs.ratio, target: '≤ 1.3' },
-    'filter change median (ms)': { value: filter.median, target: '≤ 50' },
-    '1M-row import: longest main-thread block (ms)': { value: importBig.longestBlockMs, target: '—' },
+    'initial JS gzip / floor': {
+      value: b.initialJsGzipRatio,
+      'vs one-chart floor': b.initialJsGzipRatioOneChart,
+      target: `≤ ${TARGETS.initialJsGzipRatio}`,
+      status: status(b.initialJsGzipRatio, TARGETS.initialJsGzipRatio),
+    },
+    'navigation → ready, median / floor': {
+      value: r.ratio,
+      'vs one-chart floor': r.ratioOneChart,
+      target: `≤ ${TARGETS.readyRatio}`,
+      status: status(r.ratio, TARGETS.readyRatio),
+    },
+    'filter change → redrawn, median ms': {
+      value: filter.median,
+      'vs one-chart floor': '—',
+      target: `≤ ${TARGETS.filterChangeMedianMs}`,
+      status: status(filter.median, TARGETS.filterChangeMedianMs),
+    },
+    'Lighthouse mobile performance, lowest view': {
+      value: lowest('performance'),
+      'vs one-chart floor': '—',
+      target: `≥ ${TARGETS.lighthousePerformance}`,
+      status: scores
+        ? status(lowest('performance'), TARGETS.lighthousePerformance, true)
+        : 'not run (BENCH_LIGHTHOUSE=1)',
+    },
+    'Lighthouse accessibility, lowest view': {
+      value: lowest('accessibility'),
+      'vs one-chart floor': '—',
+      target: '= 100',
+      status: scores ? status(lowest('accessibility'), 100, true) : 'not run (BENCH_LIGHTHOUSE=1)',
+    },
+    '1M-row import: longest main-thread block (ms)': {
+      value: importBig.longestBlockMs,
+      'vs one-chart floor': '—',
+      target: '—',
+      status: '—',
+    },
   })
   console.log(
     '\nJSON:',
     JSON.stringify({
       initialJsGzipRatio: results.bundle.initialJsGzipRatio,
+      initialJsGzipRatioOneChart: results.bundle.initialJsGzipRatioOneChart,
       readyRatio: results.readyMs.ratio,
+      readyRatioOneChart: results.readyMs.ratioOneChart,
       filterChangeMedianMs: filter.median,
       heapGrowthMB: heap.growthMB,
       import1mLongestBlockMs: importBig.longestBlockMs,

@@ -87,6 +87,27 @@ describe('dashboard shell', () => {
     },
   )
 
+  it('draws a chart further down only when it is scrolled into view', async () => {
+    const { page, context, errors } = await openPage(browser)
+    await gotoReady(page)
+    const cards = page.locator('.chart-card')
+    const last = cards.last()
+    const drawn = (): Promise<boolean[]> =>
+      cards.evaluateAll((els) => els.map((el) => el.querySelector('.chart-card__chart canvas') !== null))
+    const before = await drawn()
+    expect(before.length).toBeGreaterThan(6)
+    expect(before[0]).toBe(true)
+    expect(before.at(-1)).toBe(false)
+    await last.scrollIntoViewIfNeeded()
+    await last.locator('.chart-card__chart canvas').waitFor()
+    // Only charts near the viewport were drawn on the way: those passed over in one jump are still waiting.
+    const after = await drawn()
+    expect(after.at(-1)).toBe(true)
+    expect(after.filter(Boolean).length).toBeLessThan(after.length)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('redraws a chart at its new width when the window is resized', async () => {
     const { page, context } = await openPage(browser)
     await gotoReady(page)
@@ -116,6 +137,36 @@ describe('dashboard shell', () => {
     await waitReady(page)
     expect(new URL(page.url()).searchParams.get('year')).toBeNull()
     await expect.poll(() => page.textContent(headline('fuyang', 'unions_founded'))).toContain('642')
+    await context.close()
+  })
+
+  it('leaves data-state "ready" while a filter change redraws, and returns only with the new figures drawn', async () => {
+    const { page, context } = await openPage(browser)
+    await gotoReady(page)
+    // Each data-state a MutationObserver can see (it runs between tasks, as any tool would), with what was drawn.
+    await page.evaluate(() => {
+      const app = document.querySelector('.app') as HTMLElement
+      const seen: Array<{ state: string | null; takeaway: string }> = []
+      Object.assign(window, { seenStates: seen })
+      new MutationObserver(() =>
+        seen.push({
+          state: app.getAttribute('data-state'),
+          takeaway:
+            document.querySelector('[data-chart="comparison-unions_founded"] [data-takeaway]')?.textContent ?? '',
+        }),
+      ).observe(app, { attributes: true, attributeFilter: ['data-state'] })
+    })
+    await page.selectOption('[data-filter="year"]', '2020')
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { seenStates: Array<{ state: string }> }).seenStates.at(-1)?.state),
+      )
+      .toBe('ready')
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenStates: Array<{ state: string; takeaway: string }> }).seenStates,
+    )
+    expect(seen[0]?.state).toBe('loading')
+    for (const s of seen.filter((x) => x.state === 'ready')) expect(s.takeaway).toContain('174')
     await context.close()
   })
 

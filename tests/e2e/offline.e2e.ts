@@ -47,6 +47,19 @@ describe('offline copy', () => {
     expect(data?.builtIn.metrics).toBe(readFileSync('data/metrics.csv', 'utf8'))
   })
 
+  it('is the production build, here and as the template the online app offers for download', () => {
+    // Vitest runs with NODE_ENV=test; a build that inherited it would be Vue's development build.
+    for (const file of [OFFLINE_FILE, 'dist-offline/offline-template.html', 'dist/offline-template.html']) {
+      const html = readFileSync(file, 'utf8')
+      expect(html, file).not.toContain('[Vue warn]')
+      expect(html, file).not.toContain('__VUE_HMR_RUNTIME__')
+      expect(html, file).not.toContain(process.cwd())
+    }
+    expect(readFileSync('dist/offline-template.html', 'utf8')).toBe(
+      readFileSync('dist-offline/offline-template.html', 'utf8'),
+    )
+  })
+
   it('opens from file:// without network, reaches ready with no console errors or CSP violations, and presents', async () => {
     const { page, context, errors } = await openPage(browser, { width: 1920, height: 1080 })
     const violations = await watchCsp(page)

@@ -19,6 +19,47 @@ async function open(page: Page): Promise<void> {
   await page.waitForSelector(`${OVERLAY} canvas`)
 }
 
+/** A slide whose chart has finished drawing (animation included). */
+const DRAWN = `${OVERLAY} [data-drawn="true"]`
+const SLIDE_BG = { light: 'rgb(255, 255, 255)', dark: 'rgb(11, 18, 32)' } as const
+
+/**
+ * What "looks right" means for a slide, measured: it fills the screen in the theme's colours (page and chart), its
+ * title is large and in the chosen language, the chart takes most of the slide, and nothing is cut off or scrolls.
+ */
+async function expectSlideLooksRight(page: Page, lang: 'zh' | 'en', theme: 'light' | 'dark'): Promise<void> {
+  await page.waitForSelector(`${OVERLAY}[data-theme="${theme}"] [data-drawn="true"]`)
+  const m = await page.$eval(OVERLAY, (el) => {
+    const box = (sel: string): DOMRect => (el.querySelector(sel) ?? el).getBoundingClientRect()
+    const title = el.querySelector('.presentation-slide__title')
+    return {
+      overlay: el.getBoundingClientRect().toJSON() as DOMRect,
+      background: getComputedStyle(el).backgroundColor,
+      scrolls: el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth,
+      title: title?.textContent?.trim() ?? '',
+      titleSize: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
+      titleClipped: title ? title.scrollWidth > title.clientWidth : true,
+      canvas: box('canvas').toJSON() as DOMRect,
+      foot: box('.presentation-slide__foot').toJSON() as DOMRect,
+      bar: box('.presentation__bar').toJSON() as DOMRect,
+    }
+  })
+  expect(m.overlay).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 })
+  expect(m.background).toBe(SLIDE_BG[theme])
+  expect(await canvasCorner(page)).toEqual(SLIDE_BG[theme].match(/\d+/g)?.map(Number))
+  expect(m.scrolls).toBe(false)
+  expect(m.titleSize).toBeGreaterThanOrEqual(35)
+  expect(m.titleClipped).toBe(false)
+  if (lang === 'zh') expect(m.title).toMatch(/[\u4e00-\u9fff]/)
+  else expect(m.title).not.toMatch(/[\u4e00-\u9fff]/)
+  // The chart takes most of the slide; the sources line and the control bar sit below it, inside the screen.
+  expect(m.canvas.width).toBeGreaterThan(0.85 * 1920)
+  expect(m.canvas.height).toBeGreaterThan(0.5 * 1080)
+  expect(m.foot.top).toBeGreaterThanOrEqual(m.canvas.bottom - 1)
+  expect(m.bar.bottom).toBeLessThanOrEqual(1080)
+  expect(m.foot.bottom).toBeLessThanOrEqual(m.bar.top + 1)
+}
+
 /** The colour of a pixel near the top-left corner of the slide's chart canvas. */
 function canvasCorner(page: Page): Promise<number[]> {
   return page.$eval(`${OVERLAY} canvas`, (c) => {
@@ -96,7 +137,7 @@ describe('presentation mode', () => {
     await open(page)
     const bg = (): Promise<string> => page.$eval(OVERLAY, (el) => getComputedStyle(el).backgroundColor)
     expect(await bg()).toBe('rgb(255, 255, 255)')
-    await page.waitForTimeout(800)
+    await page.waitForSelector(DRAWN)
     expect(await canvasCorner(page)).toEqual([255, 255, 255])
     await page.click('[data-action="slide-theme"]')
     await expect.poll(bg).toBe('rgb(11, 18, 32)')
@@ -117,20 +158,21 @@ describe('presentation mode', () => {
 
   it('auto-advances when chosen, and any key pauses it', async () => {
     const { page, context } = await openPage(browser)
+    // The page's clock is ours: the test moves it by the 10 s interval instead of waiting for it.
+    await page.clock.install()
     await gotoReady(page)
     await page.click('[data-action="present-options"]')
     await page.selectOption('[data-auto-advance]', '10')
     await page.click('[data-action="present-start"]')
     await page.waitForSelector(OVERLAY)
     expect(await slideNumber(page)).toBe('1')
-    await page.waitForFunction(
-      () => document.querySelector('[data-presentation]')?.getAttribute('data-slide') === '2',
-      undefined,
-      { timeout: 12_000 },
-    )
+    await page.clock.runFor(9_000)
+    expect(await slideNumber(page)).toBe('1')
+    await page.clock.runFor(1_000)
+    await expect.poll(() => slideNumber(page)).toBe('2')
     await page.keyboard.press('Shift')
     expect(await page.getAttribute('[data-action="slide-auto"]', 'aria-pressed')).toBe('false')
-    await page.waitForTimeout(10_500)
+    await page.clock.runFor(30_000)
     expect(await slideNumber(page)).toBe('2')
     // Back to "off" so other tests on this browser profile start without it.
     await page.keyboard.press('Escape')
@@ -139,17 +181,16 @@ describe('presentation mode', () => {
     await context.close()
   }, 40_000)
 
-  it('looks right at 1920×1080 in light and dark, Chinese and English (screenshots in tests/artifacts/)', async () => {
+  it('looks right at 1920×1080 in light and dark, Chinese and English: full-screen slide, readable, nothing cut off (screenshots in tests/artifacts/)', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const { page, context, errors } = await openPage(browser, { width: 1920, height: 1080 })
       await gotoReady(page, lang === 'en' ? 'lang=en' : '')
       await open(page)
-      await page.waitForTimeout(1200)
+      await expectSlideLooksRight(page, lang, 'light')
       await saveScreenshot(page, `presentation-1920-${lang}-light`)
       await page.click('[data-action="slide-theme"]')
       await page.keyboard.press('ArrowRight')
-      await page.waitForSelector(`${OVERLAY} canvas`)
-      await page.waitForTimeout(1200)
+      await expectSlideLooksRight(page, lang, 'dark')
       await saveScreenshot(page, `presentation-1920-${lang}-dark`)
       await page.click('[data-action="slide-theme"]')
       await page.keyboard.press('Escape')
@@ -160,8 +201,10 @@ describe('presentation mode', () => {
         await open(page)
         await page.keyboard.press('End')
         await page.click('[data-action="slide-theme"]')
-        await page.waitForSelector(`${OVERLAY} canvas`)
-        await page.waitForTimeout(1200)
+        expect(await page.getAttribute(`${OVERLAY} .presentation-slide`, 'data-chart')).toMatch(
+          name === 'trend' ? /^trend-/ : /radar/,
+        )
+        await expectSlideLooksRight(page, lang, 'dark')
         await saveScreenshot(page, `presentation-1920-${lang}-dark-${name}`)
         await page.click('[data-action="slide-theme"]')
         await page.keyboard.press('Escape')

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
 import { gotoReady, launchBrowser, openPage, saveScreenshot, waitReady } from './browser'
 
 let browser: Browser
@@ -108,6 +110,50 @@ describe('honest comparison charts', () => {
     await expect.poll(count).toBeLessThan(all)
     expect(new URL(page.url()).searchParams.get('q')).toBe('642')
     expect(await page.textContent('[data-chart="data-table"] tbody')).toContain('642')
+    await context.close()
+  })
+
+  it('exports the data table as CSV: BOM, the documented columns, one row per figure shown, plain decimals', async () => {
+    const { page, context, errors } = await openPage(browser)
+    await gotoReady(page, 'view=table&districts=fuyang')
+    const shown = await page.locator('[data-chart="data-table"] tbody tr').count()
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-table-csv"]')])
+    expect(dl.suggestedFilename()).toMatch(/^数据表_\d{4}-\d{2}-\d{2}\.csv$/)
+    const text = readFileSync(await dl.path(), 'utf8')
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
+    expect(header).toEqual([
+      'district',
+      'district_name',
+      'indicator',
+      'indicator_name',
+      'category',
+      'period',
+      'value',
+      'unit',
+      'qualifier',
+      'source',
+      'source_title',
+      'quote',
+      'note',
+      'dataset',
+    ])
+    expect(rows).toHaveLength(shown)
+    // Every built-in figure of Fuyang, and only those, with the value as written in data/metrics.csv.
+    const builtIn = Papa.parse<Record<string, string>>(readFileSync('data/metrics.csv', 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.filter((m) => m.district === 'fuyang')
+    const key = (r: readonly string[]): string => r.join('|')
+    expect(rows.map((r) => key([r[0] ?? '', r[2] ?? '', r[5] ?? '', r[6] ?? ''])).sort()).toEqual(
+      builtIn.map((m) => key([m.district ?? '', m.indicator ?? '', m.period ?? '', m.value ?? ''])).sort(),
+    )
+    for (const r of rows) {
+      expect(r[1]).toBe('富阳区')
+      expect(r[6]).toMatch(/^-?\d+(\.\d+)?$/)
+      expect(r[13]).toBe('builtin')
+    }
+    expect(errors).toEqual([])
     await context.close()
   })
 })

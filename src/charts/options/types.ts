@@ -61,3 +61,10 @@ export interface FigureLabels {
   sourceLabel: string
   qualifierNames: Record<Qualifier, string>
 }
+
+/** A table view of a chart's figures (the accessible alternative, and what data exports take). */
+export interface ChartTable {
+  columns: readonly string[]
+  /** Text cells, with the key of the figure behind the row (null for rows that are not one figure). */
+  rows: ReadonlyArray<{ cells: readonly string[]; metricKey: string | null }>
+}

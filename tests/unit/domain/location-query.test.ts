@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatSearch, parseSearch } from '../../../src/domain/location-query'
+import { formatSearch, locationUrl, parseSearch } from '../../../src/domain/location-query'
 import { parseFilterQuery, toFilterQuery } from '../../../src/domain/filter-query'
 
 describe('parseSearch', () => {
@@ -44,5 +44,19 @@ describe('formatSearch', () => {
     const filters = parseFilterQuery(parseSearch('?view=table&year=2023&districts=fuyang,xihu&q=困难&lang=en'), ids)
     expect(parseFilterQuery(parseSearch(formatSearch(toFilterQuery(filters, ids))), ids)).toEqual(filters)
     expect(filters).toMatchObject({ view: 'table', year: 2023, districts: ['xihu', 'fuyang'], q: '困难', lang: 'en' })
+  })
+})
+
+describe('locationUrl', () => {
+  const here = { pathname: '/dash/', search: '?year=2024', hash: '#chart' }
+
+  it('keeps the path and the hash, and writes the new query', () => {
+    expect(locationUrl(here, { year: '2023' })).toBe('/dash/?year=2023#chart')
+    expect(locationUrl(here, {})).toBe('/dash/#chart')
+  })
+
+  it('is null when the URL would not change', () => {
+    expect(locationUrl(here, { year: '2024' })).toBeNull()
+    expect(locationUrl({ pathname: '/', search: '', hash: '' }, {})).toBeNull()
   })
 })

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  autoAdvance,
-  clampSlide,
-  parseSlideQuery,
-  reduceSlide,
-  slideActionForKey,
-} from '../../../src/domain/slide-navigation'
+import { autoAdvance, clampSlide, reduceSlide, slideActionForKey } from '../../../src/domain/slide-navigation'
 
 describe('reduceSlide', () => {
   it('moves forward and back by one', () => {
@@ -85,19 +79,5 @@ describe('slideActionForKey', () => {
   it('ignores other keys', () => {
     expect(slideActionForKey('a')).toBeNull()
     expect(slideActionForKey('Tab')).toBeNull()
-  })
-})
-
-describe('parseSlideQuery', () => {
-  it('reads a 1-based slide number as a 0-based index', () => {
-    expect(parseSlideQuery('3')).toBe(2)
-    expect(parseSlideQuery(['1'])).toBe(0)
-  })
-
-  it('falls back to the first slide for missing or malformed values', () => {
-    expect(parseSlideQuery(undefined)).toBe(0)
-    expect(parseSlideQuery('0')).toBe(0)
-    expect(parseSlideQuery('-2')).toBe(0)
-    expect(parseSlideQuery('x')).toBe(0)
   })
 })
