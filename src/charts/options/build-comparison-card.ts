@@ -8,7 +8,7 @@ import { buildTakeaway } from '../../domain/takeaway'
 import { sourceLabel } from '../../domain/source'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildComparisonOption } from './build-comparison-option'
-import type { ChartDistrict, ChartOption, FigureLabels } from './types'
+import type { ChartDistrict, ChartOption, ChartTable, FigureLabels } from './types'
 
 /** Translated strings a comparison card needs (the builder never translates). */
 export interface ComparisonCardLabels {
@@ -38,7 +38,7 @@ export interface ComparisonCard {
   /** Why the figures shown do not all count the same thing, in words ('' when they do). */
   badge: string
   footnote: string
-  table: { columns: string[]; rows: Array<{ cells: string[]; metricKey: string | null }> }
+  table: ChartTable
 }
 
 /** ' · 年均（推算）≈186家' for a multi-year total; '' for a single year's figure. */

@@ -5,7 +5,7 @@ import type { YearChoice } from '../../domain/compare'
 import type { FigureSource } from '../../domain/metric-index'
 import { buildRadarOption } from './build-radar-option'
 import { cardContext } from './build-comparison-card'
-import type { ChartOption } from './types'
+import type { ChartOption, ChartTable } from './types'
 import { numberFormat } from '../../domain/intl'
 import { sourceLabel } from '../../domain/source'
 
@@ -80,7 +80,7 @@ export function buildRadarCard(input: {
   option: ChartOption
   takeaway: string
   footnote: string
-  table: { columns: string[]; rows: Array<{ cells: string[]; metricKey: null }> }
+  table: ChartTable
 } {
   const { catalogue, locale, labels } = input
   const en = locale === 'en'
