@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Catalogue } from '../../../src/types/domain'
+import { makeSource } from '../domain/source-fixture'
 
 /** Absolute path of a file under tests/fixtures/csv/. */
 export function fixturePath(name: string): string {
@@ -91,7 +92,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
     },
   ],
   sources: [
-    {
+    makeSource({
       id: 'xiaoshan-2024',
       district: 'xiaoshan',
       titleZh: '萧山区总工会2024年工作报告',
@@ -99,15 +100,8 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       period: '2024',
       file: 'xiaoshan-2024.txt',
       note: '',
-      titleEn: '',
-      publisher: '',
-      publisherEn: '',
-      labelZh: '',
-      labelEn: '',
-      periodStatus: 'stated',
-      noteEn: '',
-    },
-    {
+    }),
+    makeSource({
       id: 'xihu-2022',
       district: 'xihu',
       titleZh: '西湖区总工会五年回顾',
@@ -115,14 +109,7 @@ export const FIXTURE_CATALOGUE: Catalogue = {
       period: '2018-2022',
       file: 'xihu-2022.txt',
       note: 'Published date inferred, "approximately" November.',
-      titleEn: '',
-      publisher: '',
-      publisherEn: '',
-      labelZh: '',
-      labelEn: '',
-      periodStatus: 'stated',
-      noteEn: '',
-    },
+    }),
   ],
   bases: [],
   boundaries: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { filterTableRows, sortTableRows, toTableRows } from '../../../src/domain/table-rows'
 import type { Catalogue, Metric } from '../../../src/types/domain'
+import { makeSource } from './source-fixture'
 
 const catalogue: Catalogue = {
   districts: [
@@ -28,7 +29,7 @@ const catalogue: Catalogue = {
     },
   ],
   sources: [
-    {
+    makeSource({
       id: 'fy',
       district: 'fuyang',
       titleZh: '富阳报告',
@@ -36,14 +37,7 @@ const catalogue: Catalogue = {
       period: '2024',
       file: 'f.txt',
       note: '',
-      titleEn: '',
-      publisher: '',
-      publisherEn: '',
-      labelZh: '',
-      labelEn: '',
-      periodStatus: 'stated',
-      noteEn: '',
-    },
+    }),
   ],
   bases: [],
   boundaries: [],

@@ -17,6 +17,7 @@ import { metricKey } from '../../../src/domain/metric'
 import type { Filters } from '../../../src/domain/filter-query'
 import type { Catalogue } from '../../../src/types/domain'
 import { makeMetric } from '../domain/metric-fixture'
+import { makeSource } from '../domain/source-fixture'
 
 /** The app's own wording: a dotted key looked up in the message files, `{name}` filled in. */
 function translator(...tables: object[]): Translate {
@@ -46,7 +47,7 @@ const CATALOGUE: Catalogue = {
     },
   ],
   sources: [
-    {
+    makeSource({
       id: 'xs-2024',
       district: 'xiaoshan',
       titleZh: '萧山报告',
@@ -54,14 +55,7 @@ const CATALOGUE: Catalogue = {
       period: '2024',
       file: '',
       note: '',
-      titleEn: '',
-      publisher: '',
-      publisherEn: '',
-      labelZh: '',
-      labelEn: '',
-      periodStatus: 'stated',
-      noteEn: '',
-    },
+    }),
   ],
   bases: [],
   boundaries: [],

@@ -12,6 +12,7 @@ import {
 import { metricKey } from '../../../src/domain/metric'
 import type { Catalogue } from '../../../src/types/domain'
 import { makeMetric } from '../domain/metric-fixture'
+import { makeSource } from '../domain/source-fixture'
 
 const CATALOGUE: Catalogue = {
   districts: [
@@ -39,7 +40,7 @@ const CATALOGUE: Catalogue = {
     },
   ],
   sources: [
-    {
+    makeSource({
       id: 'xs-2024',
       district: 'xiaoshan',
       titleZh: '凝聚时代“工力量”',
@@ -47,14 +48,7 @@ const CATALOGUE: Catalogue = {
       period: '2024',
       file: 'a.txt',
       note: '',
-      titleEn: '',
-      publisher: '',
-      publisherEn: '',
-      labelZh: '',
-      labelEn: '',
-      periodStatus: 'stated',
-      noteEn: '',
-    },
+    }),
   ],
   bases: [],
   boundaries: [],
