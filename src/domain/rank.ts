@@ -56,7 +56,7 @@ export function normaliseProfile(
   districts: string[],
   indicators: string[],
   year: YearChoice,
-  /** The district whose like-for-like partners an axis keeps, when its figure has any (the profile's own district). */
+  /** The district whose like-for-like partners an axis keeps, when it has a figure (the profile's own district). */
   prefer?: string,
 ): Profile {
   const ids = [...new Set(districts)]
