@@ -1,6 +1,7 @@
 import type { Basis, BoundaryChange, Measure, Status } from '../types/domain'
 import type { SetReason } from './comparability'
 import type { Locale } from './format'
+import { basisName } from './source'
 
 /** Translated wording of comparability reasons (the UI's message table fills it; builders never translate). */
 export interface ReasonLabels {
@@ -52,14 +53,13 @@ export function describeReason(reason: SetReason, ctx: ReasonContext): string {
     for (const e of byDistrict) groups.set(e.value, [...(groups.get(e.value) ?? []), districtName(e.district)])
     return join([...groups].map(([value, names]) => part(names.join(en ? ', ' : '、'), value)))
   }
-  const basisName = (id: string): string => {
-    if (id === '') return labels.basisDefault
-    const b = ctx.bases.find((x) => x.id === id)
-    return b ? (en ? b.nameEn : b.nameZh) : id
-  }
   switch (reason.kind) {
     case 'basis':
-      return labels.basis(grouped(reason.byDistrict, (names, v) => labels.basisPart(names, basisName(v))))
+      return labels.basis(
+        grouped(reason.byDistrict, (names, v) =>
+          labels.basisPart(names, basisName(ctx.bases, v, locale, labels.basisDefault)),
+        ),
+      )
     case 'measure':
       return labels.measure(grouped(reason.byDistrict, (names, v) => labels.measurePart(names, labels.measureNames[v])))
     case 'status':

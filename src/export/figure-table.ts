@@ -2,7 +2,7 @@ import type { Catalogue, Measure, Method, Metric, Qualifier, Status } from '../t
 import type { ChartTable } from '../charts/options/types'
 import { unitLabel, type Locale } from '../domain/format'
 import { metricKey } from '../domain/metric'
-import { sourceLabel } from '../domain/source'
+import { basisName, sourceLabel } from '../domain/source'
 import { formatPlainDecimal } from '../dataset/plain-decimal'
 import { serializeCsv } from '../dataset/export-csv'
 
@@ -79,7 +79,6 @@ export function buildFigureTable(
   const districts = new Map(catalogue.districts.map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameZh]))
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
   const sources = new Map(catalogue.sources.map((s) => [s.id, sourceLabel(s, locale)]))
-  const bases = new Map(catalogue.bases.map((b) => [b.id, locale === 'en' ? b.nameEn : b.nameZh]))
   return {
     header: FIGURE_COLUMNS.map((c) => labels.columns[c]),
     rows: metrics.map((m) => {
@@ -92,7 +91,7 @@ export function buildFigureTable(
         ind ? unitLabel(ind.unit, locale) : '',
         labels.qualifierNames[m.qualifier],
         labels.measureNames[m.measure],
-        m.basis === '' ? labels.basisDefault : (bases.get(m.basis) ?? m.basis),
+        basisName(catalogue.bases, m.basis, locale, labels.basisDefault),
         labels.statusNames[m.status],
         labels.methodNames[m.method],
         sources.get(m.source) ?? m.source,

@@ -11,6 +11,7 @@ import {
   type ComparisonCardLabels,
 } from './build-comparison-card'
 import { basisKey, judgeSet, type SetReason } from '../../domain/comparability'
+import { selectFigures } from '../../domain/compare'
 import { describeReasons } from '../../domain/reason-text'
 import type { BoundaryChange } from '../../types/domain'
 
@@ -77,12 +78,15 @@ export function buildTrendCard(input: {
   const singles = own.filter((m) => m.start === m.end)
   const reasons = reasonContext(catalogue, locale, labels.reasons, name)
   // Lines of districts whose figures count different things stand on one axis: say so, as the comparison does.
-  const latest = new Map<string, Metric>()
-  for (const m of singles) if ((latest.get(m.district)?.start ?? -Infinity) < m.start) latest.set(m.district, m)
-  const across = judgeSet(
-    [...latest.values()].map((m) => ({ district: m.district, metric: m })),
-    [],
-  ).reasons.filter((r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status')
+  const latest = selectFigures(singles, {
+    year: 'latest',
+    includeCumulative: false,
+    districts: input.districts,
+    indicator: indicator.id,
+  })
+  const across = judgeSet(latest, []).reasons.filter(
+    (r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status',
+  )
   const breakNotes = [...across, ...trendBreaks(singles, boundaries)].map((r) => describeReasons([r], reasons))
   const { option, excludedCumulative } = buildTrendOption({
     districts,
