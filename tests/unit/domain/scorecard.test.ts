@@ -121,7 +121,7 @@ const indicator = (id: string, category: Indicator['category']): Indicator => ({
   category,
   nameZh: id,
   nameEn: id,
-  unit: 'count',
+  unit: '家',
   description: '',
   descriptionEn: '',
 })
