@@ -16,7 +16,7 @@ export interface BriefLabels {
   year: (year: number) => string
   /** zh '{count} 个区' (+ '，含多年累计' when shown). */
   scope: (count: number, cumulative: boolean) => string
-  /** zh '数据截至 {year} 年 · 最新报告发布于 {published} · 数据指纹 {fingerprint}（{count} 项数字）'. */
+  /** zh '数据截至 {year} 年 · 最新报告发布于 {published} · 数据版本 {fingerprint}（…）'; published '' when no cited report gives a date. */
   asOf: (p: { year: string; published: string; fingerprint: string; count: number }) => string
   /** One figure of a district's line: zh '{indicator} {value}（{period}）'. */
   figure: (indicator: string, value: string, period: string) => string
@@ -125,9 +125,9 @@ export interface Brief {
 
 /** Fewer items per list as districts grow, so the brief stays one A4 page. */
 export function briefLimits(districtCount: number): BriefLimits {
-  if (districtCount <= 6) return { districts: 20, figuresPerDistrict: 4, comparisons: 5, gaps: 4, caveats: 6, names: 6 }
+  if (districtCount <= 6) return { districts: 20, figuresPerDistrict: 8, comparisons: 6, gaps: 6, caveats: 8, names: 6 }
   if (districtCount <= 16)
-    return { districts: 16, figuresPerDistrict: 3, comparisons: 4, gaps: 3, caveats: 4, names: 4 }
+    return { districts: 16, figuresPerDistrict: 2, comparisons: 4, gaps: 3, caveats: 5, names: 4 }
   return { districts: 14, figuresPerDistrict: 2, comparisons: 3, gaps: 3, caveats: 3, names: 4 }
 }
 
@@ -340,9 +340,23 @@ export function buildBrief(input: BriefInput): Brief {
     if (text !== '' && !caveats.includes(text)) caveats.push(text)
   }
   if (year === 'latest' && new Set(shownFigures.map((f) => f.m.period)).size > 1) say(labels.latestYearsDiffer)
+  // Why districts left out of a comparison were left out, then totals, what lines set side by side, boundaries.
+  // Years and spans are named with every figure; a boundary is said in its own words, once.
+  const explain = (ind: IndicatorFigures, entries: readonly FigureEntry[]): void => {
+    for (const r of judgeSet(entries, catalogue.boundaries).reasons)
+      if (r.kind === 'boundary') say(boundaryText(r.change, reasons))
+      else if (r.kind !== 'years' && r.kind !== 'span') say(labels.about(ind.name, describeReason(r, reasons)))
+  }
+  const shownIds = new Set(shownComparisons.shown.map((c) => c.indicator))
+  for (const ind of indicators) if (shownIds.has(ind.indicator.id)) explain(ind, ind.compared)
   for (const { line, shown } of shownLines.shown) {
     const periods = [...new Set(shown.filter((f) => isCumulativeMetric(f.m)).map((f) => reasons.period(f.m.period)))]
     if (periods.length > 0) say(labels.multiYear(line.name, periods.join(locale === 'en' ? ', ' : '、')))
+  }
+  // An indicator in two or more lines is one readers set side by side.
+  for (const ind of indicators) {
+    const entries = ind.reported.filter((e) => e.metric && shownFigures.some((f) => f.m === e.metric))
+    if (entries.length > 1) explain(ind, entries)
   }
   if (shownFigures.length > 0) {
     const span = {
@@ -353,19 +367,6 @@ export function buildBrief(input: BriefInput): Brief {
       for (const change of breaksBetween({ district: id, ...span }, { district: id, ...span }, catalogue.boundaries))
         say(boundaryText(change, reasons))
   }
-  // Indicators the comparisons say, then those that stand in two or more district lines (readers set them side by side).
-  const shownIds = new Set(shownComparisons.shown.map((c) => c.indicator))
-  const inLines = (ind: IndicatorFigures): FigureEntry[] =>
-    ind.reported.filter((e) => e.metric && shownFigures.some((f) => f.m === e.metric))
-  const sets = [
-    ...indicators.filter((ind) => shownIds.has(ind.indicator.id)).map((ind) => ({ ind, entries: ind.compared })),
-    ...indicators.map((ind) => ({ ind, entries: inLines(ind) })).filter((s) => s.entries.length > 1),
-  ]
-  // Boundaries are said once above; spans and years are already said for every figure (its period) and above.
-  const said = new Set(['years', 'span', 'boundary'])
-  for (const { ind, entries } of sets)
-    for (const r of judgeSet(entries, catalogue.boundaries).reasons)
-      if (!said.has(r.kind)) say(labels.about(ind.name, describeReason(r, reasons)))
   const shownCaveats = capped(caveats, limits.caveats, labels.more)
 
   const version = dataVersion(input.byIndicator, catalogue.sources)
@@ -375,7 +376,7 @@ export function buildBrief(input: BriefInput): Brief {
     scope: labels.scope(ids.length, input.cumulative),
     asOf: labels.asOf({
       year: version.year === null ? '—' : String(version.year),
-      published: version.published || '—',
+      published: version.published,
       fingerprint: version.fingerprint,
       count: version.count,
     }),

@@ -13,7 +13,7 @@ export function briefLabels(locale: 'zh-CN' | 'en'): BriefLabels {
     latest: b.latest,
     year: (year) => fill(b.year, { year }),
     scope: (count, cumulative) => fill(cumulative ? b.scopeCumulative : b.scope, { count }),
-    asOf: (p) => fill(b.asOf, p),
+    asOf: (p) => fill(p.published ? b.asOf : b.asOfNoReport, p),
     figure: (indicator, value, period) => fill(b.figure, { indicator, value, period }),
     cumulative: (period) => (locale === 'en' ? `${period} total` : `${period} 累计`),
     derived: b.derived,

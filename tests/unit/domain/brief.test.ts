@@ -41,7 +41,13 @@ const FIGURES: Metric[] = [
   makeMetric({ district: 'fuyang', indicator: 'unions_founded', value: 642 }),
   makeMetric({ district: 'qiantang', indicator: 'unions_founded', period: '2023', value: 553 }),
   makeMetric({ district: 'xihu', indicator: 'unions_founded', period: '2018-2022', value: 931, source: 'old' }),
-  makeMetric({ district: 'xiaoshan', indicator: 'workers_trained', value: 40000, qualifier: 'at_least', basis: 'public_courses' }),
+  makeMetric({
+    district: 'xiaoshan',
+    indicator: 'workers_trained',
+    value: 40000,
+    qualifier: 'at_least',
+    basis: 'public_courses',
+  }),
   makeMetric({ district: 'fuyang', indicator: 'workers_trained', value: 1200, basis: 'employment_skills' }),
   makeMetric({ district: 'fuyang', indicator: 'aid_amount', value: 978900, qualifier: 'approx' }),
 ]
@@ -98,7 +104,11 @@ describe('buildBrief', () => {
   it('compares only the like-for-like cohort, in the takeaway engine’s words', () => {
     const b = brief()
     expect(b.comparisons).toEqual([
-      { indicator: 'unions_founded', among: 2, text: '2024 年富阳区新建基层工会 642 家，约为萧山区（442 家）的 1.5 倍' },
+      {
+        indicator: 'unions_founded',
+        among: 2,
+        text: '2024 年富阳区新建基层工会 642 家，约为萧山区（442 家）的 1.5 倍',
+      },
     ])
     // Different bases are never compared, only explained.
     expect(b.comparisons.some((c) => c.indicator === 'workers_trained')).toBe(false)
@@ -157,8 +167,8 @@ describe('buildBrief', () => {
   })
 
   it.each([
-    [4, 4],
-    [13, 3],
+    [4, 8],
+    [13, 2],
     [90, 2],
   ])('shows fewer figures per district as districts grow (%i → %i)', (n, figures) => {
     expect(briefLimits(n).figuresPerDistrict).toBe(figures)
