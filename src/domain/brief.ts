@@ -123,8 +123,12 @@ export interface Brief {
   none: BriefLabels['none']
 }
 
-/** Fewer items per list as districts grow, so the brief stays one A4 page. */
-export function briefLimits(districtCount: number): BriefLimits {
+/** Fewer items per list as districts grow, so the brief stays one A4 page; a slide, read across a room, holds less. */
+export function briefLimits(districtCount: number, medium: 'page' | 'slide' = 'page'): BriefLimits {
+  if (medium === 'slide')
+    return districtCount <= 6
+      ? { districts: 8, figuresPerDistrict: 5, comparisons: 4, gaps: 3, caveats: 4, names: 4 }
+      : { districts: 14, figuresPerDistrict: 2, comparisons: 3, gaps: 3, caveats: 3, names: 3 }
   if (districtCount <= 6) return { districts: 20, figuresPerDistrict: 8, comparisons: 6, gaps: 6, caveats: 8, names: 6 }
   if (districtCount <= 16)
     return { districts: 16, figuresPerDistrict: 2, comparisons: 4, gaps: 3, caveats: 5, names: 4 }

@@ -14,8 +14,10 @@ const FONT = 'Microsoft YaHei'
 const INK = '1B2430'
 const MUTED = '4B5563'
 const ACCENT = 'B4232A'
-const LINE_HEIGHT = 1.25
 const PT_PER_INCH = 72
+// Estimates err wide and tall: the fallback CJK fonts of LibreOffice and WPS set text wider and taller than YaHei.
+const EM_SLACK = 1.12
+const LINE_HEIGHT = 1.3
 
 /** Where the slide's text goes, in inches (16:9). */
 export const BRIEF_SLIDE = {
@@ -29,14 +31,14 @@ export const BRIEF_SLIDE = {
 /** Width of a text in ems: CJK and full-width characters one em, the rest about half. */
 export function emWidth(text: string): number {
   let w = 0
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.55
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6
   return w
 }
 
 /** Height in inches that paragraphs take in a box of width w at a font size, wrapping by estimated width. */
 export function paragraphsHeight(paragraphs: readonly string[], w: number, pt: number): number {
   const perLine = (w * PT_PER_INCH) / pt
-  const lines = paragraphs.reduce((n, p) => n + Math.max(1, Math.ceil((emWidth(p) * 1.04) / perLine)), 0)
+  const lines = paragraphs.reduce((n, p) => n + Math.max(1, Math.ceil((emWidth(p) * EM_SLACK) / perLine)), 0)
   // Paragraph spacing: a third of a line after each.
   return ((lines + paragraphs.length / 3) * pt * LINE_HEIGHT) / PT_PER_INCH
 }
@@ -131,7 +133,16 @@ export async function buildBriefSlide(brief: Brief, meta: BriefSlideMeta): Promi
       { rect: { x: 0, y: 0, w: SLIDE.width, h: 0.12, fill: { color: ACCENT }, line: { color: ACCENT } } },
       {
         placeholder: {
-          options: { name: 'title', type: 'title', ...BRIEF_SLIDE.title, fontFace: FONT, fontSize: 26, bold: true },
+          options: {
+            name: 'title',
+            type: 'title',
+            ...BRIEF_SLIDE.title,
+            fontFace: FONT,
+            fontSize: 26,
+            bold: true,
+            align: 'left',
+            valign: 'middle',
+          },
           text: '',
         },
       },
@@ -139,7 +150,7 @@ export async function buildBriefSlide(brief: Brief, meta: BriefSlideMeta): Promi
   })
   const slide = pptx.addSlide({ masterName: 'BRIEF' })
   const base = { fontFace: FONT, lang: meta.lang, color: INK, margin: 0, valign: 'top' as const }
-  slide.addText(b.title, { ...base, placeholder: 'title', fontSize: 26, bold: true, valign: 'middle' })
+  slide.addText(b.title, { ...base, placeholder: 'title', fontSize: 26, bold: true, align: 'left', valign: 'middle' })
   slide.addText(b.scope, { ...base, ...BRIEF_SLIDE.scope, fontSize: 12, color: MUTED })
 
   const fonts = briefSlideFonts(b, meta.lang)
@@ -160,7 +171,6 @@ export async function buildBriefSlide(brief: Brief, meta: BriefSlideMeta): Promi
     ...BRIEF_SLIDE.left,
     fontSize: fonts.left,
     paraSpaceAfter: fonts.left / 3,
-    lineSpacingMultiple: LINE_HEIGHT,
   })
   const right: PptxGenJS.TextProps[] = rightParagraphs(b).map((p) => ({
     text: p.text,
@@ -171,7 +181,6 @@ export async function buildBriefSlide(brief: Brief, meta: BriefSlideMeta): Promi
     ...BRIEF_SLIDE.right,
     fontSize: fonts.right,
     paraSpaceAfter: fonts.right / 3,
-    lineSpacingMultiple: LINE_HEIGHT,
   })
   slide.addText(b.asOf, { ...base, ...BRIEF_SLIDE.foot, fontSize: 10, color: MUTED, valign: 'middle' })
   const out = await pptx.write({ outputType: 'blob', compression: true })

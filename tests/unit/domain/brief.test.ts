@@ -174,6 +174,17 @@ describe('buildBrief', () => {
     expect(briefLimits(n).figuresPerDistrict).toBe(figures)
   })
 
+  it.each([4, 13, 90])('holds no more on a slide than on the page (%i districts)', (n) => {
+    const page = briefLimits(n)
+    const slide = briefLimits(n, 'slide')
+    for (const k of Object.keys(page) as Array<keyof typeof page>) expect(slide[k]).toBeLessThanOrEqual(page[k])
+  })
+
+  it('leaves the report date out when no cited report gives one', () => {
+    const catalogue = { ...CATALOGUE, sources: [] }
+    expect(brief({ catalogue }).asOf).toMatch(/^数据截至 2024 年 · 数据版本 [0-9a-f]{8}（7 项数字的指纹）$/)
+  })
+
   it('dates the data by its latest year and report, with a fingerprint of the figures', () => {
     const b = brief()
     const v = dataVersion(byIndicator(FIGURES), CATALOGUE.sources)
