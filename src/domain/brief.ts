@@ -129,7 +129,7 @@ export function briefLimits(districtCount: number, medium: 'page' | 'slide' = 'p
     return districtCount <= 6
       ? { districts: 8, figuresPerDistrict: 5, comparisons: 4, gaps: 3, caveats: 4, names: 4 }
       : { districts: 14, figuresPerDistrict: 2, comparisons: 3, gaps: 3, caveats: 3, names: 3 }
-  if (districtCount <= 6) return { districts: 20, figuresPerDistrict: 8, comparisons: 6, gaps: 6, caveats: 8, names: 6 }
+  if (districtCount <= 6) return { districts: 20, figuresPerDistrict: 6, comparisons: 6, gaps: 5, caveats: 7, names: 6 }
   if (districtCount <= 16)
     return { districts: 16, figuresPerDistrict: 2, comparisons: 4, gaps: 3, caveats: 5, names: 4 }
   return { districts: 14, figuresPerDistrict: 2, comparisons: 3, gaps: 3, caveats: 3, names: 4 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { unzipSync } from 'fflate'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { gotoReady, launchBrowser, openPage } from './browser'
 import { briefManyDistrictsCsv, HANGZHOU_13 } from '../fixtures/brief-many-districts'
@@ -71,6 +71,10 @@ describe('one-page brief', () => {
 
     expect(pdfPages(await printA4(page, 'brief-4'))).toBe(1)
     expect(await slideNames(page, 'brief-4')).toEqual(['ppt/slides/slide1.xml'])
+    // English runs longer than Chinese: still one page.
+    await gotoReady(page, 'view=brief&lang=en')
+    expect(await page.textContent('[data-field="as-of"]')).toMatch(/^Data up to \d{4}/)
+    expect(pdfPages(await printA4(page, 'brief-4-en'))).toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -97,7 +101,6 @@ describe('one-page brief', () => {
     expect(await page.textContent('.brief__district[data-district="chunan"]')).toContain('2019–2023 累计')
     expect(await page.locator('.brief__district .brief__more').count()).toBe(13)
     expect(await page.textContent('[data-section="comparisons"] li')).toMatch(/个区中居首/)
-    writeFileSync('tests/artifacts/brief-13-latest.txt', (await page.textContent('.brief')) ?? '')
     expect(await page.textContent('[data-section="caveats"]')).toContain('拱墅区为仅企业工会')
 
     const pdf = await printA4(page, 'brief-13')
@@ -109,7 +112,8 @@ describe('one-page brief', () => {
     expect(await page.textContent('.brief__district[data-district="jiande"]')).toContain('无 2024 年数据')
     expect(await page.textContent('[data-section="gaps"]')).toMatch(/建德市无 2024 年数据/)
     expect(pdfPages(await printA4(page, 'brief-13-2024'))).toBe(1)
-    writeFileSync('tests/artifacts/brief-13.txt', (await page.textContent('.brief')) ?? '')
+    await gotoReady(page, 'view=brief&lang=en')
+    expect(pdfPages(await printA4(page, 'brief-13-en'))).toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })

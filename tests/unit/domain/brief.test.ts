@@ -167,7 +167,7 @@ describe('buildBrief', () => {
   })
 
   it.each([
-    [4, 8],
+    [4, 6],
     [13, 2],
     [90, 2],
   ])('shows fewer figures per district as districts grow (%i → %i)', (n, figures) => {
