@@ -70,6 +70,13 @@ describe('one-page brief', () => {
     expect(await page.textContent('[data-field="as-of"]')).toMatch(/^数据截至 \d{4} 年 .*数据版本 [0-9a-f]{8}/)
 
     expect(pdfPages(await printA4(page, 'brief-4'))).toBe(1)
+    // Printed from the browser, the brief's own @page applies: one A4 portrait page, not the views' landscape.
+    await page.emulateMedia({ media: 'print' })
+    await page.pdf({ path: 'tests/artifacts/brief-4-css.pdf', preferCSSPageSize: true })
+    await page.emulateMedia({ media: 'screen' })
+    const css = execFileSync('pdfinfo', ['tests/artifacts/brief-4-css.pdf'], { encoding: 'utf8' })
+    expect(css).toMatch(/^Pages:\s+1$/m)
+    expect(css).toMatch(/^Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/m)
     expect(await slideNames(page, 'brief-4')).toEqual(['ppt/slides/slide1.xml'])
     // English runs longer than Chinese: still one page.
     await gotoReady(page, 'view=brief&lang=en')
