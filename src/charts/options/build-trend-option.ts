@@ -172,7 +172,9 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       lines.push(
         `<div style="opacity:.85;padding-left:1.1em">${escapeHtml(`${labels.sourceLabel}: ${labels.sourceName(m)}`)}</div>`,
       )
-      if (m.note.trim()) lines.push(`<div style="opacity:.85;padding-left:1.1em">${escapeHtml(m.note.trim())}</div>`)
+      // An English reader gets the English note where the data give one.
+      const note = (zh ? m.note : m.noteEn.trim() || m.note).trim()
+      if (note) lines.push(`<div style="opacity:.85;padding-left:1.1em">${escapeHtml(note)}</div>`)
     }
     return tooltipBox(lines, tooltipFont)
   }

@@ -188,6 +188,12 @@ describe('district profile exports', () => {
     expect(lines[1]).toContain('萧山报告')
   })
 
+  it('name the district in the deck’s and pictures’ names, not the selection it ignores', () => {
+    const s = screen({ view: 'district', district: 'fuyang', districts: ['xiaoshan'] })
+    expect(exportFileName(s, viewName(s), 'pptx')).toBe('区县画像·富阳区_2024.pptx')
+    expect(chartCsvFile(s, RADAR('富阳区 · 共有指标相对水平', '100%')).name).toBe('富阳区·共有指标相对水平_2024.csv')
+  })
+
   it('export the figures even when the profile draws no radar', async () => {
     const s = screen({ view: 'district', district: 'fuyang' })
     const file = await viewXlsxFile(s, [])
