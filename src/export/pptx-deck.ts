@@ -41,6 +41,7 @@ function titlePlaceholder(
       options: {
         name: TITLE_PH,
         type: 'title',
+        align: 'left',
         ...box,
         fontFace: FONT,
         fontSize,
