@@ -48,6 +48,7 @@ export function useExportRunner(): UseExportRunnerReturn {
       metrics: datasets.metrics,
       locale: locale.value === 'en' ? 'en' : 'zh-CN',
       t: (key, named) => (named ? t(key, named) : t(key)),
+      imports: datasets.imports.map((d) => ({ id: d.id, name: d.name, fileName: d.fileName })),
     }
   }
 

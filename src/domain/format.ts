@@ -18,16 +18,24 @@ const YI = 1e8
 
 const plainZh = (): Intl.NumberFormat => numberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 2 })
 const compactEn = (): Intl.NumberFormat => numberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
+const groupedEn = (): Intl.NumberFormat => numberFormat('en', { maximumFractionDigits: 2 })
+
+/** Below this, English shows every digit (3,255, 99,999): '3.26K' hides the figure a reader wants to quote. */
+export const EN_FULL_DIGITS_BELOW = 100_000
 
 /** Rounds to two decimals the way the formatter will, so 9999.999 is treated as 1万, not '10000'. */
 function round2(n: number): number {
   return Math.round(n * 100) / 100
 }
 
-/** Splits a value into compact digits and suffix: zh uses 万 / 亿 (no grouping below 万), en Intl compact. */
+/**
+ * Splits a value into compact digits and suffix: zh uses 万 / 亿 (no grouping below 万); en shows every digit with
+ * thousands separators below 100,000 (3,255) and Intl compact from there (120K, 1.75M).
+ */
 export function compactParts(value: number, locale: Locale): CompactParts {
   if (!Number.isFinite(value)) return { number: String(value), suffix: '' }
   if (locale === 'en') {
+    if (Math.abs(round2(value)) < EN_FULL_DIGITS_BELOW) return { number: groupedEn().format(value), suffix: '' }
     const parts = compactEn().formatToParts(value)
     const suffix = parts
       .filter((p) => p.type === 'compact')
@@ -50,10 +58,39 @@ export function compactParts(value: number, locale: Locale): CompactParts {
   return { number: sign + plainZh().format(abs), suffix: '' }
 }
 
-/** Short form of a number: zh '1244', '97.89万', '1.75亿'; en '978.9K', '1.75M' (≤ 2 decimals, zeros trimmed). */
+/** Short form of a number: zh '1244', '97.89万', '1.75亿'; en '3,255', '978.9K', '1.75M' (≤ 2 decimals, zeros trimmed). */
 export function formatCompact(value: number, locale: Locale): string {
   const { number, suffix } = compactParts(value, locale)
   return number + suffix
+}
+
+const AXIS_SCALES: Record<Locale, ReadonlyArray<{ divisor: number; suffix: string }>> = {
+  'zh-CN': [
+    { divisor: YI, suffix: '亿' },
+    { divisor: WAN, suffix: '万' },
+  ],
+  en: [
+    { divisor: 1e9, suffix: 'B' },
+    { divisor: 1e6, suffix: 'M' },
+    { divisor: 1e3, suffix: 'K' },
+  ],
+}
+
+/**
+ * One number format for every tick of an axis, chosen from the largest value it shows: zh 0, 0.5万, 1万, 1.5万
+ * rather than 5000 beside 1万; en every digit up to 99,999 (0, 50,000, 100,000 would mix with 150K, so the
+ * largest value decides), else one suffix for all ticks (0, 50K, 100K, 150K).
+ */
+export function axisNumberFormatter(maxAbs: number, locale: Locale): (value: number) => string {
+  const top = Number.isFinite(maxAbs) ? Math.abs(maxAbs) : 0
+  const limit = locale === 'en' ? EN_FULL_DIGITS_BELOW : WAN
+  const scale = top >= limit ? AXIS_SCALES[locale].find((s) => top >= s.divisor) : undefined
+  const plain = locale === 'en' ? groupedEn() : plainZh()
+  if (!scale) return (value) => (Number.isFinite(value) ? plain.format(value) : String(value))
+  return (value) => {
+    if (!Number.isFinite(value)) return String(value)
+    return value === 0 ? '0' : plain.format(value / scale.divisor) + scale.suffix
+  }
 }
 
 /** Decimal places in the shortest text form of a number, so 12.5 keeps one and 978900 none. */

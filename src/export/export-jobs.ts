@@ -4,11 +4,14 @@ import type { ChartOption, ChartTable } from '../charts/options/types'
 import type { Filters } from '../domain/filter-query'
 import type { Locale } from '../domain/format'
 import type { Catalogue, Metric } from '../types/domain'
+import { CATEGORIES } from '../types/domain'
+import { figureCredit, type ImportCredit } from '../domain/source'
 import { chartPngBlob, chartPngDataUrl, type ChartImageInput } from './chart-image'
 import { ExportNotice } from './export-notice'
 import {
   buildFigureTable,
   chartTableToExport,
+  type CreditOf,
   collectMetricKeys,
   resolveMetrics,
   serializeTableCsv,
@@ -30,11 +33,15 @@ export interface ExportScreen {
   metrics: readonly Metric[]
   locale: Locale
   t: Translate
+  /** The imports figures may come from, so a figure is credited to its import (none: built-in data only). */
+  imports?: readonly ImportCredit[]
 }
 
 /** A chart as the registry describes it. */
 export interface ExportableChart {
   key: string
+  /** What kind of chart ('trend-…', 'comparison-…', 'district-radar'), when known. */
+  chartId?: string
   title: string
   takeaway: string
   badge: string
@@ -66,22 +73,63 @@ function districtName(screen: ExportScreen, id: string): string {
   return d ? (screen.locale === 'en' ? d.nameEn : d.nameZh) : id
 }
 
-/** `subject_year_districts.ext` for the current filters and language. */
-export function exportFileName(screen: ExportScreen, subject: string, extension: string): string {
+/** How one export's name differs from the view's: its own year text (a trend's span), its pixel ratio. */
+export interface FileNameOptions {
+  /** Replaces the filter's year ('2019-2025' for a trend, '全部年份' for a profile's figures). */
+  yearText?: string
+  /** Pixel ratio of a PNG: '@2x' and '@3x' files differ. */
+  scale?: number
+}
+
+/** The district a profile shows: the one in the URL, else the first of the catalogue (as the view does). */
+export function profileDistrict(screen: Pick<ExportScreen, 'filters' | 'catalogue'>): string {
+  return screen.filters.district ?? screen.catalogue.districts[0]?.id ?? ''
+}
+
+/**
+ * `subject_year[_含累计]_districts[@2x].ext` for the current filters and language. A district profile compares its
+ * district with all others, so its names carry the district in the subject and no selection of districts.
+ */
+export function exportFileName(
+  screen: ExportScreen,
+  subject: string,
+  extension: string,
+  options: FileNameOptions = {},
+): string {
   const f = screen.filters
+  const profile = f.view === 'district'
   return buildExportFileName({
     subject,
-    yearText: f.year === 'latest' ? screen.t('export.file.latest') : String(f.year),
-    districts: f.districts.map((id) => shortDistrictName(districtName(screen, id), screen.locale)),
+    yearText: options.yearText ?? (f.year === 'latest' ? screen.t('export.file.latest') : String(f.year)),
+    qualifiers: f.cumulative && !profile ? [screen.t('export.file.cumulative')] : [],
+    districts: profile ? [] : f.districts.map((id) => shortDistrictName(districtName(screen, id), screen.locale)),
     districtSummary: screen.t('export.file.districts', { n: f.districts.length }),
+    scale: options.scale,
     extension,
   })
 }
 
-function chartFileName(screen: ExportScreen, chart: ExportableChart, extension: string): string {
+/** Whether a chart draws every year (a trend), so its file is named by the years it shows, not the year filter. */
+export function isTrendChart(chart: Pick<ExportableChart, 'chartId'>): boolean {
+  return chart.chartId?.startsWith('trend-') ?? false
+}
+
+/** The years a set of figures spans, '2019-2025' or '2024'; null when there are none. */
+export function yearSpan(metrics: readonly Pick<Metric, 'start' | 'end'>[]): string | null {
+  if (!metrics.length) return null
+  const from = Math.min(...metrics.map((m) => m.start))
+  const to = Math.max(...metrics.map((m) => m.end))
+  return from === to ? String(from) : `${from}-${to}`
+}
+
+function chartFileName(screen: ExportScreen, chart: ExportableChart, extension: string, scale?: number): string {
   const f = screen.filters
   const yearInTitle = f.year === 'latest' ? screen.t('chart.latestYear') : String(f.year)
-  return exportFileName(screen, chartSubject(chart.title, yearInTitle), extension)
+  const trend = isTrendChart(chart)
+  const yearText = trend
+    ? (yearSpan(resolveMetrics(collectMetricKeys([chart.table]), screen.metrics)) ?? screen.t('export.file.allYears'))
+    : undefined
+  return exportFileName(screen, chartSubject(chart.title, yearInTitle), extension, { yearText, scale })
 }
 
 /** The view's name in words, e.g. '分类 · 组织建设'. */
@@ -165,10 +213,46 @@ function figureLabels(t: Translate): FigureTableLabels {
   }
 }
 
+/** Who each figure is credited to: its report (district, publisher) and, for an imported figure, its import. */
+export function creditOf(screen: ExportScreen): CreditOf {
+  const labels = {
+    imported: (source: string, file: string) => screen.t('export.credit.imported', { source, file }),
+    importedOnly: (file: string) => screen.t('export.credit.importedOnly', { file }),
+  }
+  return (m) => figureCredit(m, screen.catalogue.sources, screen.imports ?? [], screen.locale, labels)
+}
+
+/**
+ * Every figure of one district, as its profile lists them: by category, latest period first, then by indicator.
+ * The profile's spreadsheet holds these, not only the radar's relative levels.
+ */
+export function districtProfileMetrics(metrics: readonly Metric[], catalogue: Catalogue, district: string): Metric[] {
+  const category = new Map(catalogue.indicators.map((i) => [i.id, CATEGORIES.indexOf(i.category)]))
+  const rank = (m: Metric): number => category.get(m.indicator) ?? CATEGORIES.length
+  return metrics
+    .filter((m) => m.district === district && category.has(m.indicator))
+    .sort((a, b) => rank(a) - rank(b) || b.end - a.end || a.indicator.localeCompare(b.indicator) || a.start - b.start)
+}
+
+function figureTable(screen: ExportScreen, metrics: readonly Metric[]): ExportTable {
+  return buildFigureTable(metrics, screen.catalogue, screen.locale, figureLabels(screen.t), creditOf(screen))
+}
+
+/** The figures of the view: a district profile's own figures; else those behind its charts. */
+function viewFigures(screen: ExportScreen, charts: readonly ExportableChart[]): ExportTable {
+  if (screen.filters.view !== 'district') {
+    requireCharts(screen, charts)
+    return figuresOf(screen, charts)
+  }
+  const own = districtProfileMetrics(screen.metrics, screen.catalogue, profileDistrict(screen))
+  if (!own.length) throw new ExportNotice(screen.t('export.status.noData'))
+  return figureTable(screen, own)
+}
+
 /** The figures behind some charts; charts with no figures of their own (the radar) give their on-screen tables. */
 function figuresOf(screen: ExportScreen, charts: readonly ExportableChart[]): ExportTable {
   const metrics = resolveMetrics(collectMetricKeys(charts.map((c) => c.table)), screen.metrics)
-  if (metrics.length) return buildFigureTable(metrics, screen.catalogue, screen.locale, figureLabels(screen.t))
+  if (metrics.length) return figureTable(screen, metrics)
   const tables = charts.map((c) => chartTableToExport(c.table))
   const header = tables[0]?.header ?? []
   const same = tables.filter((x) => x.header.join('\u0000') === header.join('\u0000'))
@@ -187,7 +271,10 @@ export async function chartPngFile(
   chart: ExportableChart,
   pixelRatio: number,
 ): Promise<ExportFile> {
-  return { blob: await chartPngBlob(imageInput(chart, true), pixelRatio), name: chartFileName(screen, chart, 'png') }
+  return {
+    blob: await chartPngBlob(imageInput(chart, true), pixelRatio),
+    name: chartFileName(screen, chart, 'png', pixelRatio),
+  }
 }
 
 /** One chart as a standalone SVG. */
@@ -247,7 +334,10 @@ export async function viewPptxFile(
     filterLines: describeFilters(
       {
         yearText: f.year === 'latest' ? t('export.slides.latestYear') : String(f.year),
-        districtNames: f.districts.map((id) => districtName(screen, id)),
+        // A profile sets its district against every district of the catalogue, whatever the selection.
+        districtNames: (f.view === 'district' ? screen.catalogue.districts.map((d) => d.id) : f.districts).map((id) =>
+          districtName(screen, id),
+        ),
         extra: f.cumulative ? [t('export.slides.cumulative')] : [],
       },
       {
@@ -267,6 +357,7 @@ export async function viewPptxFile(
         resolveMetrics(collectMetricKeys([c.table]), screen.metrics),
         screen.catalogue,
         screen.locale,
+        creditOf(screen),
       ),
     })),
     labels: {
@@ -281,20 +372,20 @@ export async function viewPptxFile(
 }
 
 function figuresFileName(screen: ExportScreen, extension: string): string {
-  return exportFileName(screen, screen.t('export.file.figures', { view: viewName(screen) }), extension)
+  // A profile's figures are all of its district's, whatever the year filter.
+  const yearText = screen.filters.view === 'district' ? screen.t('export.file.allYears') : undefined
+  return exportFileName(screen, screen.t('export.file.figures', { view: viewName(screen) }), extension, { yearText })
 }
 
 /** The view's figures as CSV (UTF-8 with BOM). */
 export function viewCsvFile(screen: ExportScreen, charts: readonly ExportableChart[]): ExportFile {
-  requireCharts(screen, charts)
-  const csv = serializeTableCsv(figuresOf(screen, charts))
+  const csv = serializeTableCsv(viewFigures(screen, charts))
   return { blob: new Blob([csv], { type: CSV_TYPE }), name: figuresFileName(screen, 'csv') }
 }
 
 /** The view's figures as an Excel workbook with the same columns as the CSV. */
 export async function viewXlsxFile(screen: ExportScreen, charts: readonly ExportableChart[]): Promise<ExportFile> {
-  requireCharts(screen, charts)
-  const table = figuresOf(screen, charts)
+  const table = viewFigures(screen, charts)
   const { buildXlsx } = await import('./xlsx')
   return {
     blob: new Blob([buildXlsx(table, viewName(screen))], { type: XLSX_TYPE }),

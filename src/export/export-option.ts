@@ -1,57 +1,8 @@
 import type { ChartOption } from '../charts/options/types'
 import { bareExportOption, EXPORT_FONT_FAMILY, EXPORT_TEXT } from './export-base'
+import { estimateTextWidth, wrapText, type MeasureText } from './wrap-text'
 
-/** Width in px of a text at a font size; the browser passes a canvas measurer, tests a deterministic one. */
-export type MeasureText = (text: string, fontSize: number, bold: boolean) => number
-
-// Full-width (CJK, kana, hangul, full-width forms) characters are one em wide in every CJK font.
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
-
-/** A deliberately generous width estimate (wide 1em, other 0.62em): wrapping by it never overflows. */
-export function estimateTextWidth(text: string, fontSize: number, bold: boolean): number {
-  let em = 0
-  for (const ch of text) em += WIDE.test(ch) ? 1 : 0.62
-  return em * fontSize * (bold ? 1.05 : 1)
-}
-
-/** Splits text into lines no wider than maxWidth: Latin words stay whole when they fit, CJK breaks anywhere. */
-export function wrapText(
-  text: string,
-  maxWidth: number,
-  fontSize: number,
-  bold = false,
-  measure: MeasureText = estimateTextWidth,
-): string[] {
-  const lines: string[] = []
-  for (const paragraph of text.split('\n')) {
-    // Tokens: one wide character, or a run of other characters with the spaces after it.
-    const tokens = paragraph.match(/[^\s\u2e80-\uffff]+\s*|\s+|./gu) ?? []
-    let line = ''
-    const push = (): void => {
-      lines.push(line.trimEnd())
-      line = ''
-    }
-    for (const token of tokens) {
-      if (measure(line + token.trimEnd(), fontSize, bold) <= maxWidth) {
-        line += token
-        continue
-      }
-      if (line.trim() !== '') push()
-      const word = line === '' ? token.trimStart() : token
-      if (measure(word.trimEnd(), fontSize, bold) <= maxWidth) {
-        line = word
-        continue
-      }
-      // A word longer than the line: break it by character.
-      for (const ch of word) {
-        if (line !== '' && measure(line + ch, fontSize, bold) > maxWidth) push()
-        line += ch
-      }
-    }
-    if (line.trim() !== '' || lines.length === 0 || paragraph === '') push()
-  }
-  return lines.filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1))
-}
+export { estimateTextWidth, wrapText, type MeasureText } from './wrap-text'
 
 /** What an export adds to the on-screen option, and at which size the chart is drawn. */
 export interface ExportOptionInput {

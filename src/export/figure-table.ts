@@ -63,10 +63,23 @@ export function resolveMetrics(keys: readonly string[], metrics: readonly Metric
   return keys.flatMap((k) => byKey.get(k) ?? [])
 }
 
-/** Source titles of figures, each once, in order of first use. */
-export function sourceTitles(metrics: readonly Metric[], catalogue: Catalogue, locale: Locale = 'zh-CN'): string[] {
+/** Names who a figure is credited to (figureCredit with the imports and wording on screen). */
+export type CreditOf = (m: Metric) => string
+
+/** The report's label (district and publisher), or the row's own source text: the credit without imports. */
+export function reportCredit(catalogue: Catalogue, locale: Locale): CreditOf {
   const titles = new Map(catalogue.sources.map((s) => [s.id, sourceLabel(s, locale)]))
-  return [...new Set(metrics.map((m) => titles.get(m.source) ?? m.source).filter((s) => s.trim() !== ''))]
+  return (m) => titles.get(m.source) ?? m.source
+}
+
+/** Credits of figures, each once, in order of first use. */
+export function sourceTitles(
+  metrics: readonly Metric[],
+  catalogue: Catalogue,
+  locale: Locale = 'zh-CN',
+  credit: CreditOf = reportCredit(catalogue, locale),
+): string[] {
+  return [...new Set(metrics.map(credit).filter((s) => s.trim() !== ''))]
 }
 
 /** The figures as a table: names in the current language, values as numbers in their base unit. */
@@ -75,10 +88,10 @@ export function buildFigureTable(
   catalogue: Catalogue,
   locale: Locale,
   labels: FigureTableLabels,
+  credit: CreditOf = reportCredit(catalogue, locale),
 ): ExportTable {
   const districts = new Map(catalogue.districts.map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameZh]))
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
-  const sources = new Map(catalogue.sources.map((s) => [s.id, sourceLabel(s, locale)]))
   return {
     header: FIGURE_COLUMNS.map((c) => labels.columns[c]),
     rows: metrics.map((m) => {
@@ -94,7 +107,7 @@ export function buildFigureTable(
         basisName(catalogue.bases, m.basis, locale, labels.basisDefault),
         labels.statusNames[m.status],
         labels.methodNames[m.method],
-        sources.get(m.source) ?? m.source,
+        credit(m),
         m.quote,
         locale === 'en' ? m.noteEn || m.note : m.note,
       ]

@@ -43,12 +43,16 @@ export function chartSubject(title: string, yearText: string): string {
 export interface ExportFileName {
   /** What the file shows: a chart's subject or a view's name. */
   subject: string
-  /** The year, or the translated word for "each district's latest figure" ('最新' / 'latest'). */
+  /** The year, the translated word for "each district's latest figure" ('最新' / 'latest'), or a span ('2019-2025'). */
   yearText: string
+  /** What else the figures are ('含累计' when multi-year totals are in), after the year. */
+  qualifiers?: readonly string[]
   /** Short names of the selected districts, in order. */
   districts: readonly string[]
   /** What stands for the districts when they are too many to list ('13个区', '13 districts'). */
   districtSummary?: string
+  /** Pixel ratio of an image ('@2x', '@3x'), so the two sizes of one chart never share a name. */
+  scale?: number
   /** Without the dot: 'png', 'svg', 'csv'… */
   extension: string
 }
@@ -80,16 +84,21 @@ function districtsPart(name: ExportFileName): string {
 }
 
 /**
- * `subject_year_districts.ext`, e.g. '新建基层工会_2024_萧山-西湖-钱塘-富阳.png'; empty parts are left out, many districts
- * are summed up ('13个区'), and the name stays within a safe number of bytes.
+ * `subject_year_qualifiers_districts@scale.ext`, e.g. '新建基层工会_2024_含累计_萧山-西湖-钱塘-富阳@2x.png'; empty parts
+ * are left out, many districts are summed up ('13个区'), and the name stays within a safe number of bytes.
  */
 export function buildExportFileName(name: ExportFileName): string {
-  const parts = [sanitizeFileNamePart(name.subject), sanitizeFileNamePart(name.yearText), districtsPart(name)].filter(
-    Boolean,
-  )
+  const parts = [
+    sanitizeFileNamePart(name.subject),
+    sanitizeFileNamePart(name.yearText),
+    ...(name.qualifiers ?? []).map((q) => sanitizeFileNamePart(q)),
+    districtsPart(name),
+  ].filter(Boolean)
   const ext = name.extension.replace(/[^a-z0-9]/gi, '').toLowerCase()
+  const scale =
+    name.scale !== undefined && Number.isFinite(name.scale) && name.scale > 0 ? `@${Math.round(name.scale)}x` : ''
   const stem = capUtf8Bytes(parts.join('_'), MAX_STEM_BYTES).replace(/[. _-]+$/, '')
-  return `${stem || 'export'}.${ext}`
+  return `${stem || 'export'}${scale}.${ext}`
 }
 
 /** Makes names unique within one archive by numbering repeats: 'a.png', 'a (2).png'. */

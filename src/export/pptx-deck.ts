@@ -4,8 +4,12 @@ import { escapeXml, toXmlText } from './xml-text'
 
 /** Deck properties. */
 export interface DeckMeta {
+  /** docProps/core.xml's dc:title: what the deck is about ('区县 · 西湖区'). */
   title: string
+  /** dc:creator and the company in app.xml: the app that made the deck. */
   author: string
+  /** dc:subject; the title when not given. */
+  subject?: string
   lang: 'zh-CN' | 'en'
 }
 
@@ -21,22 +25,73 @@ function text(lang: DeckMeta['lang']): { fontFace: string; lang: string; color: 
   return { fontFace: FONT, lang, color: INK, margin: 0 }
 }
 
-function addTitleSlide(pptx: PptxGenJS, s: TitleSlide, meta: DeckMeta): void {
-  const slide = pptx.addSlide()
-  slide.background = { color: 'FFFFFF' }
-  slide.addShape('rect', { x: 0, y: 0, w: SLIDE.width, h: 0.18, fill: { color: ACCENT }, line: { color: ACCENT } })
-  slide.addText(s.subtitle, { ...text(meta.lang), x: SLIDE.margin, y: 1.4, w: W, h: 0.5, fontSize: 18, color: MUTED })
-  slide.addText(s.title, {
-    ...text(meta.lang),
-    x: SLIDE.margin,
-    y: 2.0,
-    w: W,
-    h: 1.3,
-    fontSize: 40,
-    bold: true,
-    fit: 'shrink',
-    valign: 'top',
+/** Names of the slide masters; each has a real title placeholder, so outline view and accessibility checkers see titles. */
+export const MASTERS = { title: 'UNION_TITLE', chart: 'UNION_CHART', sources: 'UNION_SOURCES' } as const
+/** Name of the title placeholder on every master. */
+const TITLE_PH = 'slideTitle'
+
+function titlePlaceholder(
+  meta: DeckMeta,
+  box: { x: number; y: number; w: number; h: number },
+  fontSize: number,
+  valign: 'top' | 'middle',
+): { placeholder: { options: PptxGenJS.PlaceholderProps; text: string } } {
+  return {
+    placeholder: {
+      options: {
+        name: TITLE_PH,
+        type: 'title',
+        align: 'left',
+        ...box,
+        fontFace: FONT,
+        fontSize,
+        bold: true,
+        color: INK,
+        valign,
+        margin: 0,
+      },
+      text: meta.lang === 'en' ? 'Title' : '标题',
+    },
+  }
+}
+
+function defineMasters(pptx: PptxGenJS, meta: DeckMeta): void {
+  const white = { color: 'FFFFFF' }
+  pptx.defineSlideMaster({
+    title: MASTERS.title,
+    background: white,
+    objects: [
+      { rect: { x: 0, y: 0, w: SLIDE.width, h: 0.18, fill: { color: ACCENT }, line: { color: ACCENT } } },
+      titlePlaceholder(meta, { x: SLIDE.margin, y: 2.0, w: W, h: 1.3 }, 40, 'top'),
+    ],
   })
+  pptx.defineSlideMaster({
+    title: MASTERS.chart,
+    background: white,
+    objects: [
+      titlePlaceholder(meta, { x: SLIDE.margin, y: SLIDE.headline.y, w: W, h: SLIDE.headline.h }, 24, 'middle'),
+    ],
+    slideNumber: {
+      x: SLIDE.width - SLIDE.margin - 0.5,
+      y: 7.0,
+      w: 0.5,
+      h: 0.3,
+      fontSize: 10,
+      color: MUTED,
+      align: 'right',
+    },
+  })
+  pptx.defineSlideMaster({
+    title: MASTERS.sources,
+    background: white,
+    objects: [titlePlaceholder(meta, { x: SLIDE.margin, y: 0.4, w: W, h: 0.9 }, 28, 'middle')],
+  })
+}
+
+function addTitleSlide(pptx: PptxGenJS, s: TitleSlide, meta: DeckMeta): void {
+  const slide = pptx.addSlide({ masterName: MASTERS.title })
+  slide.addText(s.subtitle, { ...text(meta.lang), x: SLIDE.margin, y: 1.4, w: W, h: 0.5, fontSize: 18, color: MUTED })
+  slide.addText(s.title, { placeholder: TITLE_PH, lang: meta.lang, fit: 'shrink' })
   slide.addText(
     s.lines.map((line) => ({ text: line, options: { breakLine: true } })),
     { ...text(meta.lang), x: SLIDE.margin, y: 3.6, w: W, h: 1.6, fontSize: 20, valign: 'top', paraSpaceAfter: 6 },
@@ -45,43 +100,26 @@ function addTitleSlide(pptx: PptxGenJS, s: TitleSlide, meta: DeckMeta): void {
 }
 
 function addChartSlide(pptx: PptxGenJS, s: ChartSlide, image: string | undefined, meta: DeckMeta): void {
-  const slide = pptx.addSlide()
-  slide.background = { color: 'FFFFFF' }
-  slide.slideNumber = {
-    x: SLIDE.width - SLIDE.margin - 0.5,
-    y: 7.0,
-    w: 0.5,
-    h: 0.3,
-    fontSize: 10,
-    color: MUTED,
-    align: 'right',
-  }
-  slide.addText(s.headline, {
-    ...text(meta.lang),
-    x: SLIDE.margin,
-    y: SLIDE.headline.y,
-    w: W,
-    h: SLIDE.headline.h,
-    fontSize: 24,
-    bold: true,
-    fit: 'shrink',
-    valign: 'middle',
-  })
-  slide.addText(s.title, {
-    ...text(meta.lang),
-    x: SLIDE.margin,
-    y: SLIDE.title.y,
-    w: W,
-    h: SLIDE.title.h,
-    fontSize: 14,
-    color: MUTED,
-    valign: 'middle',
-  })
+  const slide = pptx.addSlide({ masterName: MASTERS.chart })
+  slide.addText(s.headline, { placeholder: TITLE_PH, lang: meta.lang, fit: 'shrink' })
+  // The chart's own title under the headline, unless the headline already is that title.
+  if (s.title.trim() && s.title.trim() !== s.headline.trim())
+    slide.addText(s.title, {
+      ...text(meta.lang),
+      x: SLIDE.margin,
+      y: SLIDE.title.y,
+      w: W,
+      h: SLIDE.title.h,
+      fontSize: 14,
+      color: MUTED,
+      valign: 'middle',
+    })
   if (image)
     slide.addImage({
       data: image,
       ...slideImageBox(),
-      altText: `${s.title}${meta.lang === 'en' ? '. ' : '。'}${s.headline}`,
+      altText:
+        s.title.trim() === s.headline.trim() ? s.title : `${s.title}${meta.lang === 'en' ? '. ' : '。'}${s.headline}`,
     })
   const notes = [
     ...(s.badge ? [{ text: s.badge, options: { color: WARN, breakLine: true } }] : []),
@@ -102,18 +140,8 @@ function addChartSlide(pptx: PptxGenJS, s: ChartSlide, image: string | undefined
 }
 
 function addSourcesSlide(pptx: PptxGenJS, s: SourcesSlide, meta: DeckMeta): void {
-  const slide = pptx.addSlide()
-  slide.background = { color: 'FFFFFF' }
-  slide.addText(s.heading, {
-    ...text(meta.lang),
-    x: SLIDE.margin,
-    y: 0.4,
-    w: W,
-    h: 0.9,
-    fontSize: 28,
-    bold: true,
-    valign: 'middle',
-  })
+  const slide = pptx.addSlide({ masterName: MASTERS.sources })
+  slide.addText(s.heading, { placeholder: TITLE_PH, lang: meta.lang })
   slide.addText(
     s.items.map((item) => ({ text: item, options: { bullet: true, breakLine: true } })),
     {
@@ -163,7 +191,9 @@ export async function buildPptx(
   pptx.author = toXmlText(meta.author)
   // pptxgenjs writes the company into docProps/app.xml without escaping it.
   pptx.company = escapeXml(meta.author)
+  pptx.subject = toXmlText(meta.subject ?? meta.title)
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT }
+  defineMasters(pptx, meta)
   for (const s of slides.map(xmlSafeSlide)) {
     if (s.kind === 'title') addTitleSlide(pptx, s, meta)
     else if (s.kind === 'chart') addChartSlide(pptx, s, images.get(s.chartKey), meta)

@@ -1,5 +1,4 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
-import { neutraliseCell } from '../dataset/export-csv'
 import type { Cell, ExportTable } from './figure-table'
 import { escapeXml } from './xml-text'
 
@@ -37,13 +36,49 @@ export function sheetName(name: string): string {
   return s || 'Sheet1'
 }
 
-/** One cell's XML: numbers as numbers, text as an inline string neutralised like CSV (=, +, -, @ cannot run). */
+/** Style index of the bold header row. */
+const STYLE_HEADER = 1
+/** Style index of text that would read as a formula if typed: Excel's quote prefix, which is not part of the value. */
+const STYLE_QUOTE_PREFIX = 2
+// What a spreadsheet would take for a formula when the cell is typed in again.
+const FORMULA_LIKE = /^[=+\-@\t\r]/
+
+/**
+ * One cell's XML: numbers as numbers, text as an inline string exactly as given. An inline string is text and never
+ * a formula (only an <f> element is), so no apostrophe is added (the CSV export needs one; a verbatim quote here
+ * stays verbatim); text that starts like a formula gets Excel's quote-prefix style, so editing the cell keeps it text.
+ */
 export function cellXml(ref: string, cell: Cell, style = 0): string {
-  const s = style ? ` s="${style}"` : ''
-  if (typeof cell === 'number')
+  if (typeof cell === 'number') {
+    const s = style ? ` s="${style}"` : ''
     return Number.isFinite(cell) ? `<c r="${ref}"${s}><v>${cell}</v></c>` : `<c r="${ref}"${s}/>`
-  const text = [...neutraliseCell(cell)].slice(0, MAX_CELL).join('')
+  }
+  const own = style || (FORMULA_LIKE.test(cell) ? STYLE_QUOTE_PREFIX : 0)
+  const s = own ? ` s="${own}"` : ''
+  const text = [...cell].slice(0, MAX_CELL).join('')
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`
+}
+
+// Text Excel would take for a number ('2024', '1,234', '12.5%'): flagged with a green triangle unless ignored.
+const NUMBER_LIKE = /^\s*[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*%?\s*$/
+
+/**
+ * The ranges of text cells that look like numbers (a period column's '2024'), by column, for <ignoredErrors>: they are
+ * text on purpose ('2024' beside '2018-2022'), and Excel should not offer to convert them.
+ */
+export function numberLikeTextRanges(table: ExportTable): string[] {
+  const ranges: string[] = []
+  table.header.forEach((_, c) => {
+    const rows = table.rows.flatMap((row, r) => {
+      const cell = row[c]
+      return typeof cell === 'string' && NUMBER_LIKE.test(cell) ? [r + 2] : []
+    })
+    if (!rows.length) return
+    const first = Math.min(...rows)
+    const last = Math.max(...rows)
+    ranges.push(first === last ? `${columnName(c)}${first}` : `${columnName(c)}${first}:${columnName(c)}${last}`)
+  })
+  return ranges
 }
 
 /** Column width in Excel's character units: CJK counts double, capped so long quotes wrap in a sane column. */
@@ -64,10 +99,11 @@ function sheetXml(table: ExportTable): string {
     (_, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(table, i)}" customWidth="1"/>`,
   )
   const rows = [table.header, ...table.rows].map((row, r) => {
-    const cells = row.map((cell, c) => cellXml(`${columnName(c)}${r + 1}`, cell, r === 0 ? 1 : 0)).join('')
+    const cells = row.map((cell, c) => cellXml(`${columnName(c)}${r + 1}`, cell, r === 0 ? STYLE_HEADER : 0)).join('')
     return `<row r="${r + 1}">${cells}</row>`
   })
   const last = `${columnName(Math.max(table.header.length, 1) - 1)}${table.rows.length + 1}`
+  const textNumbers = numberLikeTextRanges(table)
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -75,6 +111,9 @@ function sheetXml(table: ExportTable): string {
     `<cols>${cols.join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     (table.header.length ? `<autoFilter ref="A1:${last}"/>` : '') +
+    (textNumbers.length
+      ? `<ignoredErrors><ignoredError sqref="${textNumbers.join(' ')}" numberStoredAsText="1"/></ignoredErrors>`
+      : '') +
     '</worksheet>'
   )
 }
@@ -102,7 +141,7 @@ const WORKBOOK_RELS =
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
   '</Relationships>'
 
-// Style 0: normal; style 1: bold (the header row).
+// Style 0: normal; style 1: bold (the header row); style 2: quote prefix (text that starts like a formula).
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -110,8 +149,9 @@ const STYLES =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>'
 

@@ -2,7 +2,14 @@ import type { BarSeriesOption } from 'echarts/charts'
 import type { MarkPointComponentOption } from 'echarts/components'
 import type { Metric, Unit } from '../../types/domain'
 import type { FigureEntry } from '../../domain/compare'
-import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Locale } from '../../domain/format'
+import {
+  axisNumberFormatter,
+  escapeHtml,
+  formatCompact,
+  formatMetricValue,
+  qualifierSymbol,
+  type Locale,
+} from '../../domain/format'
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
@@ -194,7 +201,11 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
     nameLocation: 'end' as const,
     nameGap: horizontal ? scaled(10, s) : labelBlock + scaled(10, s),
     nameTextStyle: { fontSize: scaled(FONT.axisName, s), align: horizontal ? ('right' as const) : ('left' as const) },
-    axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
+    axisLabel: {
+      fontSize: scaled(FONT.axisLabel, s),
+      // One format per axis (never 5000 beside 1万): the largest figure picks it.
+      formatter: axisNumberFormatter(Math.max(0, ...entries.map((e) => Math.abs(e.metric?.value ?? 0))), locale),
+    },
     splitLine: { lineStyle: { type: 'dashed' as const, opacity: 0.6 } },
   }
 

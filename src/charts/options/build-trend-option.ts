@@ -1,6 +1,13 @@
 import type { LineSeriesOption } from 'echarts/charts'
 import type { Metric, Unit } from '../../types/domain'
-import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Locale } from '../../domain/format'
+import {
+  axisNumberFormatter,
+  escapeHtml,
+  formatCompact,
+  formatMetricValue,
+  qualifierSymbol,
+  type Locale,
+} from '../../domain/format'
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
@@ -165,7 +172,9 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       lines.push(
         `<div style="opacity:.85;padding-left:1.1em">${escapeHtml(`${labels.sourceLabel}: ${labels.sourceName(m)}`)}</div>`,
       )
-      if (m.note.trim()) lines.push(`<div style="opacity:.85;padding-left:1.1em">${escapeHtml(m.note.trim())}</div>`)
+      // An English reader gets the English note where the data give one.
+      const note = (zh ? m.note : m.noteEn.trim() || m.note).trim()
+      if (note) lines.push(`<div style="opacity:.85;padding-left:1.1em">${escapeHtml(note)}</div>`)
     }
     return tooltipBox(lines, tooltipFont)
   }
@@ -215,7 +224,11 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       nameLocation: 'end',
       nameGap: scaled(FONT.valueMeta, s) * 2,
       nameTextStyle: { fontSize: scaled(FONT.axisName, s), align: 'left' },
-      axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
+      axisLabel: {
+        fontSize: scaled(FONT.axisLabel, s),
+        // One format per axis (never 5000 beside 1万): the largest plotted figure picks it.
+        formatter: axisNumberFormatter(Math.max(0, ...singles.map((m) => Math.abs(m.value))), locale),
+      },
       splitLine: { lineStyle: { type: 'dashed', opacity: 0.6 } },
     },
     title: bottomNote(noteText, s),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  axisNumberFormatter,
   compactParts,
   escapeHtml,
   formatCompact,
@@ -156,5 +157,46 @@ describe('escapeHtml', () => {
         expect(escapeHtml(s)).not.toMatch(/[<>"']/)
       }),
     )
+  })
+})
+
+describe('English compact numbers', () => {
+  it('keep every digit with separators below 100,000 so the figure stays quotable', () => {
+    expect(formatCompact(3255, 'en')).toBe('3,255')
+    expect(formatCompact(1906, 'en')).toBe('1,906')
+    expect(formatCompact(99999, 'en')).toBe('99,999')
+    expect(formatCompact(12.5, 'en')).toBe('12.5')
+    expect(formatCompact(-3255, 'en')).toBe('-3,255')
+    expect(compactParts(40000, 'en')).toEqual({ number: '40,000', suffix: '' })
+  })
+
+  it('shorten from 100,000 on', () => {
+    expect(formatCompact(120000, 'en')).toBe('120K')
+    expect(formatCompact(1200000, 'en')).toBe('1.2M')
+  })
+
+  it('leave the Chinese path as it was: 万 and 亿, no grouping below 万', () => {
+    expect(formatCompact(3255, 'zh-CN')).toBe('3255')
+    expect(formatCompact(12000, 'zh-CN')).toBe('1.2万')
+    expect(formatCompact(175000000, 'zh-CN')).toBe('1.75亿')
+  })
+})
+
+describe('axisNumberFormatter', () => {
+  it('gives every tick of a Chinese axis the scale of its largest value', () => {
+    const f = axisNumberFormatter(12000, 'zh-CN')
+    expect([0, 5000, 10000, 15000].map(f)).toEqual(['0', '0.5万', '1万', '1.5万'])
+    const g = axisNumberFormatter(2.5e8, 'zh-CN')
+    expect([0, 5e7, 1e8].map(g)).toEqual(['0', '0.5亿', '1亿'])
+  })
+
+  it('keeps plain digits when the largest value is below 万 (zh) or 100,000 (en)', () => {
+    expect([0, 5000, 10000].map(axisNumberFormatter(9500, 'zh-CN'))).toEqual(['0', '5000', '10000'])
+    expect([0, 50000, 100000].map(axisNumberFormatter(95000, 'en'))).toEqual(['0', '50,000', '100,000'])
+  })
+
+  it('uses one English suffix on a large axis', () => {
+    expect([0, 50000, 100000, 150000].map(axisNumberFormatter(150000, 'en'))).toEqual(['0', '50K', '100K', '150K'])
+    expect([0, 500000, 1e6, 1.5e6].map(axisNumberFormatter(1.4e6, 'en'))).toEqual(['0', '0.5M', '1M', '1.5M'])
   })
 })

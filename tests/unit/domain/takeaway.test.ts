@@ -203,7 +203,7 @@ describe('buildTakeaway', () => {
       '2024 年富阳新建基层工会 642 家（较 2023 年增长 12.3%），约为萧山（442 家）的 1.5 倍；西湖 2018–2022 累计 1.2 万家（时段长短不同，不作比较）',
     )
     expect(takeaway(entries, 'en')).toContain(
-      '; Xihu 2018–2022 total 12K orgs (different period length; not compared).',
+      '; Xihu 2018–2022 total 12,000 orgs (different period length; not compared).',
     )
   })
 
@@ -285,7 +285,7 @@ describe('buildTakeaway', () => {
     expect(zh).not.toMatch(/倍|居首|多于/)
     const en = takeaway(entries, 'en', { indicatorName: 'Workers trained', unit: '人' })
     expect(en).toBe(
-      'Workers trained: Xiaoshan at least 40K people in 2024; Fuyang 1.91K people in 2024 (different basis; not compared).',
+      'Workers trained: Xiaoshan at least 40,000 people in 2024; Fuyang 1,906 people in 2024 (different basis; not compared).',
     )
   })
 

@@ -3,7 +3,7 @@ import { buildComparisonOption } from '../../../src/charts/options/build-compari
 import { buildRadarOption } from '../../../src/charts/options/build-radar-option'
 import type { ChartOption } from '../../../src/charts/options/types'
 import { normaliseProfile } from '../../../src/domain/rank'
-import { buildExportOption, estimateTextWidth, shiftEdge, wrapText } from '../../../src/export/export-option'
+import { buildExportOption, estimateTextWidth, shiftEdge } from '../../../src/export/export-option'
 import { EXPORT_FONT_FAMILY } from '../../../src/export/export-base'
 import { makeMetric } from '../domain/metric-fixture'
 import { DISTRICTS, LABELS } from '../charts/options/figure-labels'
@@ -122,23 +122,6 @@ describe('buildExportOption', () => {
     expect(lines.length).toBeGreaterThan(3)
     for (const line of lines) expect(estimateTextWidth(line, 14, false)).toBeLessThanOrEqual(400 - 32)
     expect(lines.join('')).toBe(long)
-  })
-})
-
-describe('wrapText', () => {
-  const measure = (text: string): number => [...text].length * 10
-
-  it('keeps Latin words whole and breaks CJK anywhere', () => {
-    expect(wrapText('alpha beta gamma', 110, 10, false, measure)).toEqual(['alpha beta', 'gamma'])
-    expect(wrapText('一二三四五六七', 30, 10, false, measure)).toEqual(['一二三', '四五六', '七'])
-  })
-
-  it('breaks a word longer than the line by character', () => {
-    expect(wrapText('abcdefgh', 30, 10, false, measure)).toEqual(['abc', 'def', 'gh'])
-  })
-
-  it('keeps explicit line breaks', () => {
-    expect(wrapText('a\nb', 100, 10, false, measure)).toEqual(['a', 'b'])
   })
 })
 

@@ -31,6 +31,39 @@ describe('buildExportFileName', () => {
     ).toBe('New unions_latest_Xiaoshan-Fuyang.svg')
   })
 
+  it('gives the 2× and 3× pictures of one chart different names', () => {
+    const base = { subject: '新建基层工会', yearText: '2024', districts: ['萧山', '富阳'], extension: 'png' }
+    const two = buildExportFileName({ ...base, scale: 2 })
+    const three = buildExportFileName({ ...base, scale: 3 })
+    expect(two).toBe('新建基层工会_2024_萧山-富阳@2x.png')
+    expect(three).toBe('新建基层工会_2024_萧山-富阳@3x.png')
+    expect(buildExportFileName(base)).toBe('新建基层工会_2024_萧山-富阳.png')
+  })
+
+  it('says after the year that multi-year totals are in', () => {
+    expect(
+      buildExportFileName({
+        subject: '新建基层工会',
+        yearText: '2022',
+        qualifiers: ['含累计'],
+        districts: ['西湖'],
+        extension: 'csv',
+      }),
+    ).toBe('新建基层工会_2022_含累计_西湖.csv')
+  })
+
+  it('keeps the scale when a long name is capped', () => {
+    const name = buildExportFileName({
+      subject: '很'.repeat(300),
+      yearText: '2024',
+      districts: [],
+      scale: 3,
+      extension: 'png',
+    })
+    expect(name.endsWith('@3x.png')).toBe(true)
+    expect(new TextEncoder().encode(name).length).toBeLessThan(255)
+  })
+
   it('strips characters Windows forbids and leaves out empty parts', () => {
     expect(
       buildExportFileName({ subject: 'a<b>:"c/d\\e|f?g*h\u0001', yearText: '', districts: [], extension: '.CSV' }),

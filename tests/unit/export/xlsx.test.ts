@@ -50,12 +50,47 @@ describe('buildXlsx', () => {
     expect(sheet).toContain('<autoFilter ref="A1:D3"/>')
   })
 
-  it('neutralises formula characters like the CSV export and escapes markup', () => {
+  it('writes text verbatim, with no apostrophe, as inline strings that cannot be formulas, and escapes markup', () => {
     const sheet = read(buildXlsx(TABLE, 'x'))['xl/worksheets/sheet1.xml'] ?? ''
-    expect(sheet).toContain(">'=1+1</t>")
-    expect(sheet).toContain(">'@SUM(A1)</t>")
+    expect(sheet).toContain('<c r="B3" s="2" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>')
+    expect(sheet).toContain('<c r="D3" s="2" t="inlineStr"><is><t xml:space="preserve">@SUM(A1)</t></is></c>')
+    expect(sheet).not.toContain(">'")
     expect(sheet).toContain('新建工会 442 家 &lt;以上&gt; &amp; 更多')
     expect(sheet).not.toContain('<f>')
+  })
+
+  it('keeps a quote that starts with an apostrophe or a minus exactly as written', () => {
+    const quote = "'十四五'期间 -- 新建工会"
+    const sheet = read(buildXlsx({ header: ['原文'], rows: [[quote], ['-5']] }, 'x'))['xl/worksheets/sheet1.xml'] ?? ''
+    expect(sheet).toContain(`<t xml:space="preserve">${quote}</t>`)
+    expect(sheet).toContain('<c r="A3" s="2" t="inlineStr"><is><t xml:space="preserve">-5</t>')
+  })
+
+  it('marks the quote-prefix style in styles.xml', () => {
+    const styles = read(buildXlsx(TABLE, 'x'))['xl/styles.xml'] ?? ''
+    expect(styles).toContain('<cellXfs count="3">')
+    expect(styles).toContain('quotePrefix="1"')
+  })
+
+  it('tells Excel that period text such as 2024 is text on purpose (no green triangle)', () => {
+    const table = {
+      header: ['区县', '时段', '数值', '原文'],
+      rows: [
+        ['萧山区', '2024', 442, '新建工会'],
+        ['西湖区', '2018-2022', 931, '新建'],
+        ['富阳区', '2023', 12, '1,234'],
+      ],
+    }
+    const sheet = read(buildXlsx(table, 'x'))['xl/worksheets/sheet1.xml'] ?? ''
+    expect(sheet).toContain('<ignoredErrors><ignoredError sqref="B2:B4 D4" numberStoredAsText="1"/></ignoredErrors>')
+    // After autoFilter, as the schema orders a worksheet's elements.
+    expect(sheet.indexOf('<ignoredErrors>')).toBeGreaterThan(sheet.indexOf('<autoFilter'))
+    expect(sheet.endsWith('</ignoredErrors></worksheet>')).toBe(true)
+  })
+
+  it('adds no ignoredErrors when no text looks like a number', () => {
+    const sheet = read(buildXlsx({ header: ['a'], rows: [['萧山']] }, 'x'))['xl/worksheets/sheet1.xml'] ?? ''
+    expect(sheet).not.toContain('ignoredErrors')
   })
 
   it('is well-formed XML in every part', () => {

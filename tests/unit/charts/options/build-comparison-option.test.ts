@@ -120,14 +120,25 @@ describe('buildComparisonOption', () => {
   it('names the value axis and formats its labels compactly in the locale', () => {
     const yAxis = componentOf(build(), 'yAxis')
     expect(yAxis['name']).toBe('新建基层工会（家）')
-    const formatter = item(yAxis['axisLabel'])['formatter']
+    const large = [e('xiaoshan', { value: 978900 }), e('xihu', { value: 175000000 })]
+    const formatter = item(componentOf(build({ entries: large }), 'yAxis')['axisLabel'])['formatter']
     expect(typeof formatter).toBe('function')
     if (typeof formatter === 'function') {
-      expect(formatter(978900)).toBe('97.89万')
       expect(formatter(175000000)).toBe('1.75亿')
+      expect(formatter(50000000)).toBe('0.5亿')
     }
-    const en = item(componentOf(build({ locale: 'en' }), 'yAxis')['axisLabel'])['formatter']
-    if (typeof en === 'function') expect(en(978900)).toBe('978.9K')
+    const en = item(componentOf(build({ locale: 'en', entries: large }), 'yAxis')['axisLabel'])['formatter']
+    if (typeof en === 'function') expect(en(978900)).toBe('0.98M')
+  })
+
+  it('writes every tick of the value axis in one format: 0.5万 beside 1万, never 5000 beside 1万', () => {
+    const mixed = [e('xiaoshan', { value: 12000 }), e('xihu', { value: 4000 })]
+    const formatter = item(componentOf(build({ entries: mixed }), 'yAxis')['axisLabel'])['formatter']
+    expect(typeof formatter).toBe('function')
+    if (typeof formatter === 'function')
+      expect([0, 5000, 10000, 15000].map((v) => formatter(v))).toEqual(['0', '0.5万', '1万', '1.5万'])
+    const small = item(componentOf(build(), 'yAxis')['axisLabel'])['formatter']
+    if (typeof small === 'function') expect([0, 500, 1500].map((v) => small(v))).toEqual(['0', '500', '1500'])
   })
 
   it('keeps labels and axis name inside the grid', () => {
