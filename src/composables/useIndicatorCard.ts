@@ -5,6 +5,8 @@ import type { Filters } from '../domain/filter-query'
 import type { Locale } from '../domain/format'
 import type { ChartSettings } from '../charts/options/types'
 import type { TrendCardLabels } from '../charts/options/build-trend-card'
+import { figureCredit } from '../domain/source'
+import { useI18n } from 'petite-vue-i18n'
 import { useChartLabels } from './useChartLabels'
 import { useChartSettings } from './useChartSettings'
 import { useDatasetsStore } from '../stores/datasets'
@@ -21,6 +23,8 @@ export interface IndicatorCardContext {
   locale: Locale
   labels: TrendCardLabels
   settings: ChartSettings
+  /** Who a figure is credited to in a footnote: its report, and its import when it came from one. */
+  credit: (m: Metric) => string
 }
 
 /** Return of useIndicatorCard. */
@@ -37,7 +41,8 @@ export function useIndicatorCard<T>(
   build: (context: IndicatorCardContext) => T,
 ): UseIndicatorCardReturn<T> {
   const datasets = useDatasetsStore()
-  const { catalogue, indicatorById } = storeToRefs(datasets)
+  const { catalogue, indicatorById, imports } = storeToRefs(datasets)
+  const { t } = useI18n()
   const { filters } = storeToRefs(useFiltersStore())
   const settings = useChartSettings()
   const { labels, locale } = useChartLabels()
@@ -55,6 +60,11 @@ export function useIndicatorCard<T>(
       locale: locale.value,
       labels: labels.value,
       settings: settings.value,
+      credit: (m) =>
+        figureCredit(m, catalogue.value.sources, imports.value, locale.value, {
+          imported: (source, file) => t('export.credit.imported', { source, file }),
+          importedOnly: (file) => t('export.credit.importedOnly', { file }),
+        }),
     })
   })
   return { card, openSource: (metricKey) => provenance.open(metricKey) }

@@ -123,15 +123,19 @@ export function cardContext(
   catalogue: Catalogue,
   locale: Locale,
   districtIds: readonly string[],
+  /** Who a figure is credited to on screen (an imported figure names its import too); by default its report. */
+  credit?: (m: Metric) => string,
 ): { name: (id: string) => string; sourceName: (m: Metric) => string; districts: ChartDistrict[] } {
   const name = (id: string): string => {
     const d = catalogue.districts.find((x) => x.id === id)
     return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
   }
-  const sourceName = (m: Metric): string => {
-    const s = catalogue.sources.find((x) => x.id === m.source)
-    return s ? sourceLabel(s, locale) : m.source
-  }
+  const sourceName =
+    credit ??
+    ((m: Metric): string => {
+      const s = catalogue.sources.find((x) => x.id === m.source)
+      return s ? sourceLabel(s, locale) : m.source
+    })
   const districts = districtIds.map((id) => ({
     id,
     name: name(id),
@@ -176,9 +180,11 @@ export function buildComparisonCard(input: {
   locale: Locale
   labels: ComparisonCardLabels
   settings: { accessible: boolean; fontScale: number }
+  /** Who a figure is credited to (see cardContext). */
+  credit?: (m: Metric) => string
 }): ComparisonCard {
   const { indicator, catalogue, locale, labels } = input
-  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts)
+  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts, input.credit)
   const entries = selectFigures(input.metrics, {
     year: input.year,
     includeCumulative: input.includeCumulative,

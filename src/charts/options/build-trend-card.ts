@@ -81,9 +81,11 @@ export function buildTrendCard(input: {
   locale: Locale
   labels: TrendCardLabels
   settings: { accessible: boolean; fontScale: number }
+  /** Who a figure is credited to (see cardContext). */
+  credit?: (m: Metric) => string
 }): Omit<ComparisonCard, 'takeaway'> & { excludedCumulative: Metric[] } {
   const { indicator, catalogue, locale, labels } = input
-  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts)
+  const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts, input.credit)
   const own = input.metrics
     .filter((m) => m.indicator === indicator.id && input.districts.includes(m.district))
     .sort(
