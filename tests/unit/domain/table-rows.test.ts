@@ -60,6 +60,7 @@ function metric(p: Partial<Metric>): Metric {
     status: 'achieved',
     method: 'reported',
     noteEn: '',
+    place: null,
     line: 2,
     dataset: 'builtin',
     ...p,
