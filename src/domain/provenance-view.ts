@@ -17,6 +17,35 @@ export interface ProvenanceLabels {
   builtin: string
 }
 
+/** The names a figure's attributes need (a subset of the panel's labels). */
+export type CountsLabels = Pick<ProvenanceLabels, 'measureNames' | 'statusNames' | 'methodNames' | 'basisDefault'>
+
+/**
+ * What a figure counts, in words: measure · basis · status · method; `brief` keeps the basis and only the attributes
+ * that differ from the defaults (flow, achieved, reported), for a table cell that would otherwise repeat them.
+ */
+export function countsText(
+  m: Pick<Metric, 'measure' | 'basis' | 'status' | 'method'>,
+  labels: CountsLabels,
+  bases: readonly Basis[],
+  locale: Locale,
+  brief = false,
+): string {
+  const basis = basisName(bases, m.basis, locale, labels.basisDefault)
+  if (!brief)
+    return [labels.measureNames[m.measure], basis, labels.statusNames[m.status], labels.methodNames[m.method]].join(
+      ' · ',
+    )
+  return [
+    m.measure === 'flow' ? '' : labels.measureNames[m.measure],
+    basis,
+    m.status === 'achieved' ? '' : labels.statusNames[m.status],
+    m.method === 'reported' ? '' : labels.methodNames[m.method],
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
 /** A report named the way a person cites it: who (district, publisher), what (label, title) and when. */
 export interface ReportName {
   /** How a person names it, naming the district ('萧山区总工会 2024 年工作报道'); the source id when unknown. */
@@ -123,12 +152,7 @@ export function buildProvenanceView(input: ProvenanceInput, labels: ProvenanceLa
     value: indicator ? formatMetricValue(m, indicator.unit, locale, 'exact') : String(m.value),
     qualifier: labels.qualifierNames[m.qualifier],
     report: reportName(input, locale),
-    counts: [
-      labels.measureNames[m.measure],
-      basisName(input.bases, m.basis, locale, labels.basisDefault),
-      labels.statusNames[m.status],
-      labels.methodNames[m.method],
-    ].join(' · '),
+    counts: countsText(m, labels, input.bases, locale),
     quote: parts,
     figureInQuote: found,
     place: m.place,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { District, Indicator } from '../../../src/types/domain'
 import {
   buildProvenanceView,
+  countsText,
   quoteParts,
   reportExcerpt,
   type ProvenanceInput,
@@ -168,5 +169,14 @@ describe('reportExcerpt', () => {
         ],
       ],
     })
+  })
+})
+
+describe('countsText', () => {
+  it('says all four attributes, or in brief the basis and what differs from the defaults', () => {
+    const m = makeMetric({ measure: 'stock', method: 'derived' })
+    expect(countsText(m, LABELS, [], 'zh-CN')).toBe('期末存量 · 按指标定义统计 · 实际完成 · 推算')
+    expect(countsText(m, LABELS, [], 'zh-CN', true)).toBe('期末存量 · 按指标定义统计 · 推算')
+    expect(countsText(makeMetric(), LABELS, [], 'zh-CN', true)).toBe('按指标定义统计')
   })
 })
