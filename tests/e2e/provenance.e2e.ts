@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import Papa from 'papaparse'
-import { gotoReady, launchBrowser, openPage } from './browser'
+import { baseUrl, gotoReady, launchBrowser, openPage, waitReady } from './browser'
+
+// axe-core's own build, injected as a script (the page's CSP forbids inline script, so that context bypasses it).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 let browser: Browser
 beforeAll(async () => {
@@ -79,5 +83,29 @@ describe('provenance panel', () => {
         await context.close()
       }
     }
+  })
+
+  it('keeps axe-core quiet with the report paragraph shown', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+    })
+    const page = await context.newPage()
+    await page.route('**/reports/qiantang-2023.txt', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: fixtureReport() }),
+    )
+    await page.goto(`${baseUrl()}?view=table&year=2023&districts=qiantang`)
+    await waitReady(page)
+    await page.click(`tr[data-metric="${KEY}"] td[data-value] button`)
+    await page.locator('[data-panel="provenance"] [data-field="excerpt"]').waitFor()
+    await page.addScriptTag({ content: AXE_SOURCE })
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+      const result = await axe.run(document, { resultTypes: ['violations'] })
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    })
+    expect(violations).toEqual([])
+    await context.close()
   })
 })

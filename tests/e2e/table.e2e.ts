@@ -159,6 +159,10 @@ describe('data table and the app filters', () => {
     // Changing the app's year keeps the table's own state.
     await page.goForward()
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('value')
+    await page.selectOption('[data-filter="year"]', '2023')
+    await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2023')
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('value')
+    await expect.poll(async () => (await keysShown(page)).every((k) => k.split('|')[2] === '2023')).toBe(true)
     expect(errors).toEqual([])
     await context.close()
   })
