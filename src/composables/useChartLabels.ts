@@ -62,10 +62,14 @@ function chartLabels(): UseChartLabelsReturn {
           years: t('reason.kindNames.years'),
         },
         notCompared: (kinds) => t('reason.notCompared', { kinds }),
+        manyNames: (names, count, more) => t('reason.manyNames', { names, count, more }),
       },
       yearlyAverage: t('chart.yearlyAverage'),
+      median: (value) => t('chart.median', { value }),
+      summarised: (omitted, missing) => t('chart.summarised', { omitted, missing }),
       trendTitle: (indicator) => t('chart.trendTitle', { indicator }),
       notPlotted: t('chart.notPlotted'),
+      trendSummarised: (drawn, rest) => t('chart.trendSummarised', { drawn, rest }),
     }
   })
   return { labels, locale }

@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../types/domain'
 
 /** The dashboard's views, each reachable by URL. */
-export const VIEWS = ['overview', 'category', 'indicator', 'district', 'table'] as const
+export const VIEWS = ['overview', 'category', 'indicator', 'district', 'table', 'brief'] as const
 /** A dashboard view. */
 export type ViewId = (typeof VIEWS)[number]
 

@@ -106,6 +106,14 @@ export function formatValue(value: number, unit: Unit, locale: Locale, mode: For
   return joinUnit(number, unit, locale, value)
 }
 
+const ZH_COUNTS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** A number of years as a multi-year total names it: zh '五年' (digits past ten), en '5-year'. */
+export function formatYearCount(years: number, locale: Locale): string {
+  if (locale === 'en') return `${years}-year`
+  return `${ZH_COUNTS[years] ?? String(years)}年`
+}
+
 /** Symbol shown before a qualified figure: ≥ at least, ≈ approx, ≤ at most, nothing when exact. */
 export function qualifierSymbol(q: Qualifier): '' | '≥' | '≈' | '≤' {
   switch (q) {

@@ -27,7 +27,13 @@ export interface ReasonLabels {
   kindNames: Record<SetReason['kind'], string>
   /** zh '{kinds}不同，不作比较'; en 'different {kinds}; not compared'. */
   notCompared: (kinds: string) => string
+  /** A long list of districts cut short: zh '{names}等 {count} 个区县'; en '{names} and {more} more'. */
+  manyNames: (names: string, count: number, more: number) => string
 }
+
+/** Past this many districts sharing a value, a reason names the first few and says how many. */
+const NAMES_SHOWN = 3
+const NAMES_CUT_FROM = 6
 
 /** What describeReasons needs besides the reasons: names, the bases catalogue and the language. */
 export interface ReasonContext {
@@ -51,7 +57,11 @@ export function describeReason(reason: SetReason, ctx: ReasonContext): string {
   ): string => {
     const groups = new Map<T, string[]>()
     for (const e of byDistrict) groups.set(e.value, [...(groups.get(e.value) ?? []), districtName(e.district)])
-    return join([...groups].map(([value, names]) => part(names.join(en ? ', ' : '、'), value)))
+    const list = (names: string[]): string =>
+      names.length >= NAMES_CUT_FROM
+        ? labels.manyNames(names.slice(0, NAMES_SHOWN).join(en ? ', ' : '、'), names.length, names.length - NAMES_SHOWN)
+        : names.join(en ? ', ' : '、')
+    return join([...groups].map(([value, names]) => part(list(names), value)))
   }
   switch (reason.kind) {
     case 'basis':

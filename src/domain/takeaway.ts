@@ -249,11 +249,14 @@ function rankedSentence(group: Present[], year: number, input: TakeawayInput, p:
 function mixedYearsSentence(singles: Present[], input: TakeawayInput, p: Phrases): string {
   const zh = input.locale === 'zh-CN'
   const sorted = [...singles].sort((a, b) => b.metric.start - a.metric.start)
-  const parts = sorted.map((e, i) =>
-    zh
-      ? zhJoin(`${e.name} ${e.metric.start} 年${i === 0 ? input.indicatorName : ''}`, p.value(e.metric))
-      : `${e.name} ${p.value(e.metric)} in ${e.metric.start}`,
-  )
+  const parts = sorted
+    .slice(0, LISTED)
+    .map((e, i) =>
+      zh
+        ? zhJoin(`${e.name} ${e.metric.start} 年${i === 0 ? input.indicatorName : ''}`, p.value(e.metric))
+        : `${e.name} ${p.value(e.metric)} in ${e.metric.start}`,
+    )
+  if (sorted.length > LISTED) parts.push(moreDistricts(sorted.length - LISTED, zh))
   return zh
     ? `${parts.join('；')}（年份不同，不直接比较）`
     : `${input.indicatorName}: ${parts.join('; ')} (different years, not compared directly)`
@@ -271,6 +274,15 @@ function sideBySide(e: Present, withName: boolean, input: TakeawayInput, p: Phra
   return zh
     ? zhJoin(`${e.name} ${span} 年${withName ? indicatorName : ''}`, p.value(e.metric))
     : `${withName ? `${indicatorName}: ` : ''}${e.name} ${p.value(e.metric)} in ${span}`
+}
+
+/** Figures set side by side in a takeaway are listed up to this many; the rest are counted (the badge and table have them). */
+const LISTED = 4
+const LISTED_MISSING = 5
+
+/** The count of districts a takeaway leaves to the table: zh '另有 12 个区县', en '12 more districts'. */
+function moreDistricts(n: number, zh: boolean): string {
+  return zh ? `另有 ${n} 个区县` : `${n} more district${n === 1 ? '' : 's'}`
 }
 
 /** One line summarising the comparison, claiming only what the figures support (see tests for the wording). */
@@ -301,7 +313,8 @@ export function buildTakeaway(input: TakeawayInput): string {
   else if (ranked.length === 0 && rest.length === 1 && rest[0] && !isCumulativeMetric(rest[0].metric))
     segments.push(rankedSentence(rest, rest[0].metric.start, input, p))
   else if (rest.length > 0) {
-    const parts = rest.map((e, i) => sideBySide(e, segments.length === 0 && i === 0, input, p))
+    const parts = rest.slice(0, LISTED).map((e, i) => sideBySide(e, segments.length === 0 && i === 0, input, p))
+    if (rest.length > LISTED) parts.push(moreDistricts(rest.length - LISTED, zh))
     // The kinds of difference only: the badge beside the takeaway gives the details in full.
     const why = summariseReasons(
       verdict.reasons.filter((r) => r.kind !== 'years' || onlyYearsDiffer),
@@ -316,7 +329,13 @@ export function buildTakeaway(input: TakeawayInput): string {
     .map((e) => districtName(e.district))
     .sort(byName.compare)
   if (missing.length > 0) {
-    const names = p.list(missing)
+    // A province's ninety districts would make a ninety-name sentence: name a few and count the rest.
+    const names =
+      missing.length > LISTED_MISSING
+        ? zh
+          ? `${p.list(missing.slice(0, 3))}等 ${missing.length} 个区县`
+          : `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more`
+        : p.list(missing)
     const all = present.length === 0
     if (zh) {
       const when = year === 'latest' ? '' : ` ${year} 年`

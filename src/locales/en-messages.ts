@@ -2,5 +2,6 @@
 import en from './en.json'
 import enExport from './en.export.json'
 import enPresentation from './en.presentation.json'
+import enBrief from './en.brief.json'
 
-export default { ...en, ...enExport, ...enPresentation }
+export default { ...en, ...enExport, ...enPresentation, ...enBrief }

@@ -3,6 +3,7 @@ import { registerMessageResolver, resolveValue } from '@intlify/core-base'
 import zhCN from './zh-CN.json'
 import zhCNExport from './zh-CN.export.json'
 import zhCNPresentation from './zh-CN.presentation.json'
+import zhCNBrief from './zh-CN.brief.json'
 
 /** UI languages; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -19,7 +20,7 @@ registerMessageResolver(resolveValue)
 
 // One file per feature keeps features' messages apart. Chinese ships with the page; English loads when chosen, and
 // the import panel brings its own messages in both languages (see import-messages.ts).
-const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation }
+const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation, ...zhCNBrief }
 
 export const i18n = createI18n<[typeof zhMessages], AppLocale, false>({
   legacy: false,

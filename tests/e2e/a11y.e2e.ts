@@ -21,6 +21,7 @@ const VIEWS: Array<[string, string]> = [
   ['indicator', 'view=indicator&indicator=unions_founded'],
   ['district', 'view=district&district=fuyang'],
   ['table', 'view=table'],
+  ['brief', 'view=brief'],
 ]
 
 async function open(query: string, width = 1440, height = 900): Promise<{ page: Page; close: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 import type { Catalogue, Indicator, Metric, Qualifier, Unit } from '../../types/domain'
 import type { Locale } from '../../domain/format'
 import { formatMetricValue, unitLabel } from '../../domain/format'
-import { selectFigures, type YearChoice } from '../../domain/compare'
+import { selectFigures, type FigureEntry, type YearChoice } from '../../domain/compare'
 import { judgeSet } from '../../domain/comparability'
 import { describeReasons, type ReasonContext, type ReasonLabels } from '../../domain/reason-text'
 import { buildTakeaway } from '../../domain/takeaway'
@@ -28,6 +28,10 @@ export interface ComparisonCardLabels {
   reasons: ReasonLabels
   /** Label of the derived yearly average shown beside a multi-year total. */
   yearlyAverage: string
+  /** zh '同口径数据的中位数为 {value}。' for a summarised chart. */
+  median: (value: string) => string
+  /** zh '图中列出前 5 名、后 3 名；另有 {omitted} 个区县见表格，{missing} 个区县无数据。' */
+  summarised: (omitted: number, missing: number) => string
 }
 
 /** Everything a ChartCard shows for one indicator compared across districts. */
@@ -39,6 +43,61 @@ export interface ComparisonCard {
   badge: string
   footnote: string
   table: ChartTable
+}
+
+/** Past this many districts bars lie horizontal, sorted; past the second, the chart summarises. */
+export const HORIZONTAL_FROM = 7
+export const SUMMARY_FROM = 21
+const SUMMARY_TOP = 5
+const SUMMARY_BOTTOM = 3
+
+/** What a comparison chart of many districts draws, and what it leaves to the table. */
+export interface ArrangedEntries {
+  entries: FigureEntry[]
+  horizontal: boolean
+  /** Districts with a figure left out of a summarised chart (they stay in the table). */
+  omitted: number
+  /** Districts without a figure left out of a summarised chart. */
+  missing: number
+  /** Median of the like-for-like figures, when the chart is summarised and they are two or more. */
+  median: number | null
+}
+
+/**
+ * Orders and, for a long list, summarises a comparison. Up to six districts: as given. From seven: the like-for-like
+ * figures sorted by value (only they may be ordered against each other), then the other figures, then those without one.
+ * From 21: the top five and bottom three of the like-for-like figures with their median, the other figures, and no empty
+ * slots — the rest stay in the table.
+ */
+export function arrangeEntries(entries: readonly FigureEntry[], ranked: readonly string[]): ArrangedEntries {
+  if (entries.length < HORIZONTAL_FROM)
+    return { entries: [...entries], horizontal: false, omitted: 0, missing: 0, median: null }
+  const rankedSet = new Set(ranked)
+  const like = entries
+    .filter((e) => e.metric && rankedSet.has(e.district))
+    .sort((a, b) => (b.metric?.value ?? 0) - (a.metric?.value ?? 0))
+  const others = entries.filter((e) => e.metric && !rankedSet.has(e.district))
+  const missing = entries.filter((e) => !e.metric)
+  if (entries.length < SUMMARY_FROM)
+    return { entries: [...like, ...others, ...missing], horizontal: true, omitted: 0, missing: 0, median: null }
+  const values = like.map((e) => e.metric?.value ?? 0).sort((a, b) => a - b)
+  const mid = Math.floor(values.length / 2)
+  const median =
+    values.length < 2
+      ? null
+      : values.length % 2
+        ? (values[mid] ?? null)
+        : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2
+  const kept =
+    like.length > SUMMARY_TOP + SUMMARY_BOTTOM ? [...like.slice(0, SUMMARY_TOP), ...like.slice(-SUMMARY_BOTTOM)] : like
+  const shownOthers = others.slice(0, SUMMARY_TOP)
+  return {
+    entries: [...kept, ...shownOthers],
+    horizontal: true,
+    omitted: like.length - kept.length + others.length - shownOthers.length,
+    missing: missing.length,
+    median,
+  }
 }
 
 /** ' · 年均（推算）≈186家' for a multi-year total; '' for a single year's figure. */
@@ -127,16 +186,31 @@ export function buildComparisonCard(input: {
     indicator: indicator.id,
   })
   const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const verdict = judgeSet(entries, catalogue.boundaries)
+  const arranged = arrangeEntries(entries, verdict.ranked)
   const option = buildComparisonOption({
     districts,
-    entries,
+    entries: arranged.entries,
     unit: indicator.unit,
     locale,
     labels: figureLabels(indicator, locale, labels, name, sourceName),
-    settings: { ...input.settings, showPeriodInLabel: input.year === 'latest' },
+    settings: {
+      ...input.settings,
+      showPeriodInLabel: input.year === 'latest',
+      horizontal: arranged.horizontal,
+    },
   })
   const reasons = reasonContext(catalogue, locale, labels.reasons, name)
-  const badge = describeReasons(judgeSet(entries, catalogue.boundaries).reasons, reasons)
+  const badge = describeReasons(verdict.reasons, reasons)
+  // A summarised chart says what it left to the table, and the median of the like-for-like figures it stands for.
+  const summary = [
+    arranged.omitted + arranged.missing > 0 ? labels.summarised(arranged.omitted, arranged.missing) : '',
+    arranged.median !== null
+      ? labels.median(formatMetricValue({ value: arranged.median, qualifier: 'exact' }, indicator.unit, locale))
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   const present = entries.flatMap((e) => (e.metric ? [e.metric] : []))
   const sourceList = [...new Set(present.map(sourceName))]
   const yearText = input.year === 'latest' ? labels.latestYear : String(input.year)
@@ -155,7 +229,9 @@ export function buildComparisonCard(input: {
       reasons,
     }),
     badge,
-    footnote: sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',
+    footnote: [summary, sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '']
+      .filter(Boolean)
+      .join(' '),
     table: {
       columns: [labels.districtLabel, labels.valueLabel, labels.periodLabel, labels.qualifierLabel],
       rows: entries.map((e) => ({

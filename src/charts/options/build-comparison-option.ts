@@ -26,6 +26,8 @@ import {
 export interface ComparisonSettings extends ChartSettings {
   /** Latest mode: each value label shows its own period, since districts may differ. */
   showPeriodInLabel: boolean
+  /** Horizontal bars, one row a district, in the order given (many districts: names stay readable). */
+  horizontal?: boolean
 }
 
 /** Input of buildComparisonOption: figures already selected, labels already translated. */
@@ -133,7 +135,10 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
     }
   })
 
-  const noDataMarks: NoDataMark[] = entries.flatMap((e, i) => (e.metric ? [] : [{ name: e.district, coord: [i, 0] }]))
+  const horizontal = settings.horizontal === true
+  const noDataMarks: NoDataMark[] = entries.flatMap((e, i) =>
+    e.metric ? [] : [{ name: e.district, coord: horizontal ? [0, i] : [i, 0] }],
+  )
 
   const valueFont = scaled(FONT.valueLabel, s)
   const metaFont = scaled(FONT.valueMeta, s)
@@ -150,7 +155,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
     barCategoryGap: '40%',
     label: {
       show: true,
-      position: 'top',
+      position: horizontal ? 'right' : 'top',
       distance: 6,
       rich: {
         value: { fontSize: valueFont, fontWeight: 'bold', lineHeight: Math.round(valueFont * 1.3) },
@@ -163,7 +168,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
       itemStyle: { color: 'transparent' },
       label: {
         show: true,
-        position: 'top',
+        position: horizontal ? 'right' : 'top',
         distance: 8,
         formatter: richSafe(labels.noData),
         fontSize: scaled(FONT.noData, s),
@@ -171,6 +176,26 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
       },
       data: noDataMarks,
     },
+  }
+  if (horizontal) {
+    // Rows instead of columns: the label of a row's meta line sits beside the value, not under it.
+    series.barCategoryGap = '30%'
+    series.barMaxWidth = Math.round(36 * Math.min(Math.max(s, 1), 2))
+  }
+  const categoryAxis = {
+    type: 'category' as const,
+    data: names,
+    axisTick: { alignWithLabel: true },
+    axisLabel: { interval: 0, fontSize: scaled(FONT.axisLabel, s), fontWeight: 'bold' as const, margin: scaled(12, s) },
+  }
+  const valueAxis = {
+    type: 'value' as const,
+    name: labels.axisName,
+    nameLocation: 'end' as const,
+    nameGap: horizontal ? scaled(10, s) : labelBlock + scaled(10, s),
+    nameTextStyle: { fontSize: scaled(FONT.axisName, s), align: horizontal ? ('right' as const) : ('left' as const) },
+    axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
+    splitLine: { lineStyle: { type: 'dashed' as const, opacity: 0.6 } },
   }
 
   const option = {
@@ -181,7 +206,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
     },
     grid: {
       left: scaled(16, s),
-      right: scaled(24, s),
+      right: scaled(horizontal ? 90 : 24, s),
       top: scaled(12, s),
       bottom: scaled(8, s),
       // ECharts 6 replacement for containLabel: keep axis labels and the axis name inside the grid box.
@@ -203,21 +228,9 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
         return entry ? slotTooltip(entry, input, tooltipFont, names[index] ?? entry.district) : ''
       },
     },
-    xAxis: {
-      type: 'category',
-      data: names,
-      axisTick: { alignWithLabel: true },
-      axisLabel: { interval: 0, fontSize: scaled(FONT.axisLabel, s), fontWeight: 'bold', margin: scaled(12, s) },
-    },
-    yAxis: {
-      type: 'value',
-      name: labels.axisName,
-      nameLocation: 'end',
-      nameGap: labelBlock + scaled(10, s),
-      nameTextStyle: { fontSize: scaled(FONT.axisName, s), align: 'left' },
-      axisLabel: { fontSize: scaled(FONT.axisLabel, s), formatter: (v: number): string => formatCompact(v, locale) },
-      splitLine: { lineStyle: { type: 'dashed', opacity: 0.6 } },
-    },
+    // Horizontal: the first district on top, room on the right for the value labels.
+    xAxis: horizontal ? { ...valueAxis, nameLocation: 'middle', nameGap: scaled(30, s) } : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series: [series],
   } satisfies ChartOption
   return option

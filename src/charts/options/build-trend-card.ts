@@ -11,7 +11,7 @@ import {
   type ComparisonCardLabels,
 } from './build-comparison-card'
 import { basisKey, judgeSet, type SetReason } from '../../domain/comparability'
-import { selectFigures } from '../../domain/compare'
+import { selectFigures, type FigureEntry } from '../../domain/compare'
 import { describeReasons } from '../../domain/reason-text'
 import type { BoundaryChange } from '../../types/domain'
 
@@ -49,6 +49,26 @@ export function trendBreaks(singles: readonly Metric[], boundaries: readonly Bou
 export interface TrendCardLabels extends ComparisonCardLabels {
   trendTitle: (indicator: string) => string
   notPlotted: string
+  /** zh '图中画出最新数据最高的 {drawn} 个区县，其余 {rest} 个见表格。' */
+  trendSummarised: (drawn: number, rest: number) => string
+}
+
+/** Past this many districts a trend chart draws only a few lines; the table keeps them all. */
+export const TREND_LINES_MAX = 8
+const TREND_LINES_SUMMARY = 5
+
+/**
+ * The districts a trend chart draws: all of them up to eight; past that the five with the highest latest figures among
+ * those that count the same thing (then others with figures, in the order given), so ninety lines never tangle.
+ */
+export function trendDistricts(latest: readonly FigureEntry[], ranked: readonly string[]): string[] {
+  if (latest.length <= TREND_LINES_MAX) return latest.map((e) => e.district)
+  const rankedSet = new Set(ranked)
+  const top = latest
+    .filter((e) => e.metric && rankedSet.has(e.district))
+    .sort((a, b) => (b.metric?.value ?? 0) - (a.metric?.value ?? 0))
+  const rest = latest.filter((e) => e.metric && !rankedSet.has(e.district))
+  return [...top, ...rest].slice(0, TREND_LINES_SUMMARY).map((e) => e.district)
 }
 
 /** Everything a ChartCard shows for one indicator over time, one line per district. */
@@ -84,13 +104,13 @@ export function buildTrendCard(input: {
     districts: input.districts,
     indicator: indicator.id,
   })
-  const across = judgeSet(latest, []).reasons.filter(
-    (r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status',
-  )
+  const latestVerdict = judgeSet(latest, [])
+  const drawn = new Set(trendDistricts(latest, latestVerdict.ranked))
+  const across = latestVerdict.reasons.filter((r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status')
   const breakNotes = [...across, ...trendBreaks(singles, boundaries)].map((r) => describeReasons([r], reasons))
   const { option, excludedCumulative } = buildTrendOption({
-    districts,
-    metrics: own,
+    districts: districts.filter((d) => drawn.has(d.id)),
+    metrics: own.filter((m) => drawn.has(m.district)),
     unit: indicator.unit,
     locale,
     labels: { ...figureLabels(indicator, locale, labels, name, sourceName), notPlotted: labels.notPlotted },
@@ -104,7 +124,14 @@ export function buildTrendCard(input: {
     option,
     excludedCumulative,
     badge: breakNotes.join(locale === 'en' ? '; ' : '；'),
-    footnote: sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',
+    footnote: [
+      drawn.size < input.districts.length
+        ? labels.trendSummarised(drawn.size, input.districts.length - drawn.size)
+        : '',
+      sourceList.length ? labels.sources(sourceList.join(locale === 'en' ? '; ' : '；')) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     table: {
       columns: [labels.districtLabel, labels.valueLabel, labels.periodLabel, labels.qualifierLabel],
       rows: own.map((m) => ({

@@ -172,3 +172,21 @@ describe('judgeSet', () => {
     expect(judgeSet([entry('xiaoshan', null)])).toEqual({ likeForLike: true, ranked: [], reasons: [] })
   })
 })
+
+describe('describeReasons with many districts', () => {
+  it('names the first three districts sharing a value and counts them, past five', () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `d${i + 1}`)
+    const names = Object.fromEntries(ids.map((id, i) => [id, `县区${i + 1}`]))
+    const entries = [
+      ...ids.map((id) => ({ district: id, metric: makeMetric({ district: id, period: '2024' }) })),
+      { district: 'qiantang', metric: makeMetric({ district: 'qiantang', period: '2023' }) },
+    ]
+    const verdict = judgeSet(entries)
+    expect(describeReasons(verdict.reasons, reasonContext('zh-CN', { ...names, qiantang: '钱塘区' }))).toContain(
+      '县区1、县区2、县区3等 8 个区县 2024',
+    )
+    expect(describeReasons(verdict.reasons, reasonContext('en', { ...names, qiantang: 'Qiantang' }))).toContain(
+      '县区1, 县区2, 县区3 and 5 more',
+    )
+  })
+})

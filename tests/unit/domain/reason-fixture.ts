@@ -25,6 +25,7 @@ export function reasonLabels(locale: 'zh-CN' | 'en'): ReasonLabels {
     yearsPart: (district, period) => fill(r.yearsPart, { district, period }),
     kindNames: r.kindNames,
     notCompared: (kinds) => fill(r.notCompared, { kinds }),
+    manyNames: (names, count, more) => fill(r.manyNames, { names, count, more }),
   }
 }
 

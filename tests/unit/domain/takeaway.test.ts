@@ -313,3 +313,39 @@ describe('buildTakeaway', () => {
     expect(takeaway([], 'zh-CN')).toBe('')
   })
 })
+
+describe('buildTakeaway with many districts', () => {
+  const ids = Array.from({ length: 90 }, (_, i) => `d${String(i + 1).padStart(2, '0')}`)
+  const name = (id: string): string => `县区${Number(id.slice(1))}`
+  const build = (entries: FigureEntry[], locale: 'zh-CN' | 'en') =>
+    buildTakeaway({
+      reasons: reasonContext(locale, Object.fromEntries(ids.map((id) => [id, name(id)]))),
+      entries,
+      allMetrics: entries.flatMap((x) => (x.metric ? [x.metric] : [])),
+      districtName: name,
+      indicatorName: '新建基层工会',
+      unit: '家',
+      locale,
+      year: 'latest',
+    })
+
+  it('ranks the like-for-like figures, names a few of the others and counts the rest, instead of ninety clauses', () => {
+    const entries: FigureEntry[] = ids.map((id, i) => ({
+      district: id,
+      metric:
+        i < 40
+          ? makeMetric({ district: id, value: 100 + i, period: '2024' })
+          : i < 70
+            ? makeMetric({ district: id, value: 50 + i, period: '2024', basis: 'other' })
+            : null,
+    }))
+    const zh = build(entries, 'zh-CN')
+    expect(zh).toContain('40 个区中居首')
+    expect(zh).toContain('另有 26 个区县')
+    expect(zh).toContain('等 20 个区县')
+    expect(zh.split('；').length).toBeLessThan(10)
+    const en = build(entries, 'en')
+    expect(en).toContain('26 more districts')
+    expect(en).toContain('and 17 more')
+  })
+})

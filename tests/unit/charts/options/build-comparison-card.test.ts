@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { FigureEntry } from '../../../../src/domain/compare'
 import {
+  arrangeEntries,
   buildComparisonCard,
   figureLabels,
   yearlyAverage,
@@ -33,6 +35,8 @@ const LABELS: ComparisonCardLabels = {
   sources: (list) => `Sources: ${list}`,
   reasons: reasonLabels('en'),
   yearlyAverage: 'AVG',
+  median: (v: string) => `MEDIAN ${v}`,
+  summarised: (o: number, m: number) => `SUMMARY ${o} ${m}`,
 }
 
 const ALL = ['xiaoshan', 'xihu', 'qiantang', 'fuyang']
@@ -145,5 +149,48 @@ describe('yearlyAverage', () => {
 
   it('is empty for a single year', () => {
     expect(yearlyAverage(makeMetric({ value: 931 }), '家', 'zh-CN', 'x')).toBe('')
+  })
+})
+
+describe('arrangeEntries', () => {
+  const entry = (i: number, value: number | null, basis = ''): FigureEntry => ({
+    district: `d${i}`,
+    metric: value === null ? null : makeMetric({ district: `d${i}`, value, basis }),
+  })
+
+  it('keeps up to six districts as given, vertical', () => {
+    const entries = [entry(1, 5), entry(2, null), entry(3, 9)]
+    expect(arrangeEntries(entries, ['d1', 'd3'])).toEqual({
+      entries,
+      horizontal: false,
+      omitted: 0,
+      missing: 0,
+      median: null,
+    })
+  })
+
+  it('from seven, sorts only the like-for-like figures by value, then the others, then the missing, horizontally', () => {
+    const entries = [
+      entry(1, 5),
+      entry(2, null),
+      entry(3, 9),
+      entry(4, 100, 'x'),
+      entry(5, 7),
+      entry(6, 1),
+      entry(7, 3),
+    ]
+    const arranged = arrangeEntries(entries, ['d1', 'd3', 'd5', 'd6', 'd7'])
+    expect(arranged.horizontal).toBe(true)
+    expect(arranged.entries.map((e) => e.district)).toEqual(['d3', 'd5', 'd1', 'd7', 'd6', 'd4', 'd2'])
+  })
+
+  it('from 21, shows the top five and bottom three with the median and counts what it left to the table', () => {
+    const entries = Array.from({ length: 30 }, (_, i) => entry(i, i < 25 ? i * 10 : null))
+    const arranged = arrangeEntries(
+      entries,
+      entries.filter((e) => e.metric).map((e) => e.district),
+    )
+    expect(arranged.entries.map((e) => e.metric?.value)).toEqual([240, 230, 220, 210, 200, 20, 10, 0])
+    expect(arranged).toMatchObject({ omitted: 17, missing: 5, median: 120 })
   })
 })

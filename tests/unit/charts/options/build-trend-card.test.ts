@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildTrendCard, trendBreaks, type TrendCardLabels } from '../../../../src/charts/options/build-trend-card'
+import {
+  buildTrendCard,
+  trendBreaks,
+  trendDistricts,
+  type TrendCardLabels,
+} from '../../../../src/charts/options/build-trend-card'
 import type { BoundaryChange, Indicator } from '../../../../src/types/domain'
 import { FIXTURE_CATALOGUE } from '../../dataset/fixtures'
 import { makeMetric } from '../../domain/metric-fixture'
@@ -29,8 +34,11 @@ const LABELS: TrendCardLabels = {
   sources: (list) => `来源：${list}`,
   reasons: reasonLabels('zh-CN'),
   yearlyAverage: '年均',
+  median: (v: string) => `MEDIAN ${v}`,
+  summarised: (o: number, m: number) => `SUMMARY ${o} ${m}`,
   trendTitle: (name) => `${name} · 历年趋势`,
   notPlotted: '多年累计（未画入折线）',
+  trendSummarised: (d: number, r: number) => `TREND ${d} ${r}`,
 }
 
 function card(metrics: ReturnType<typeof makeMetric>[]) {
@@ -79,5 +87,26 @@ describe('trendBreaks', () => {
         ],
       },
     ])
+  })
+})
+
+describe('trendDistricts', () => {
+  const entry = (i: number, value: number | null, basis = '') => ({
+    district: `d${i}`,
+    metric: value === null ? null : makeMetric({ district: `d${i}`, value, basis }),
+  })
+  it('draws every district up to eight', () => {
+    const latest = Array.from({ length: 8 }, (_, i) => entry(i, i))
+    expect(trendDistricts(latest, [])).toHaveLength(8)
+  })
+  it('past eight, draws the five highest like-for-like latest figures, then others with figures', () => {
+    const latest = [
+      ...Array.from({ length: 10 }, (_, i) => entry(i, i * 10)),
+      entry(10, 9999, 'other'),
+      entry(11, null),
+    ]
+    const ranked = latest.slice(0, 10).map((e) => e.district)
+    expect(trendDistricts(latest, ranked)).toEqual(['d9', 'd8', 'd7', 'd6', 'd5'])
+    expect(trendDistricts(latest, ranked.slice(0, 3))).toEqual(['d2', 'd1', 'd0', 'd3', 'd4'])
   })
 })
