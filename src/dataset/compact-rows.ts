@@ -20,6 +20,8 @@ export interface PackedMetrics {
   end: Uint16Array
   value: Float64Array
   line: Uint32Array
+  /** The quote's paragraph in the report, 0 when not known. */
+  place: Uint32Array
   /** Quotes, notes and English notes concatenated; a row's text lives in chunk `textChunk[i]`. */
   texts: string[]
   textChunk: Uint32Array
@@ -61,6 +63,7 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     end: new Uint16Array(n),
     value: new Float64Array(n),
     line: new Uint32Array(n),
+    place: new Uint32Array(n),
     texts: [],
     textChunk: new Uint32Array(n),
     quoteStart: new Uint32Array(n),
@@ -84,6 +87,7 @@ export function packMetrics(rows: readonly Metric[]): PackedMetrics {
     packed.end[i] = m.end
     packed.value[i] = m.value
     packed.line[i] = m.line
+    packed.place[i] = m.place ?? 0
     if (length > CHUNK_CHARS) {
       packed.texts.push(parts.join(''))
       parts = []
@@ -117,6 +121,7 @@ export function packedTransferables(packed: PackedMetrics): ArrayBuffer[] {
     packed.end,
     packed.value,
     packed.line,
+    packed.place,
     packed.textChunk,
     packed.quoteStart,
     packed.quoteEnd,
@@ -162,6 +167,7 @@ export function unpackMetricsRange(packed: PackedMetrics, from: number, to: numb
       status,
       method,
       noteEn: text.slice(noteEnd, packed.noteEnEnd[i] ?? 0),
+      place: packed.place[i] || null,
       line: packed.line[i] ?? 0,
       dataset: word(packed.dataset[i]),
     }

@@ -55,6 +55,7 @@ export function serializeMetricsCsv(rows: readonly Metric[], opts: SerializeCsvO
     m.status,
     m.method,
     m.noteEn,
+    m.place === null ? '' : String(m.place),
   ])
   return serializeCsv(METRICS_CSV_HEADER, table, opts)
 }

@@ -42,6 +42,7 @@ export function buildMetricsTemplate(catalogue: Pick<Catalogue, 'districts' | 'i
         'achieved',
         'reported',
         'Example row: replace or delete',
+        '',
       ],
     ],
   }

@@ -1,6 +1,6 @@
 import type { Catalogue, Metric } from '../types/domain'
 import { collator } from './intl'
-import type { TableQuery, TableSortKey } from './table-rows'
+import { matchesTableYear, type TableQuery, type TableSortKey } from './table-rows'
 
 // The data table over any number of figures (an import may hold a million): filtering and sorting work on indices
 // into the figures, a slice at a time, and only the page shown becomes table rows. Sorting compares numbers only:
@@ -107,6 +107,7 @@ export function* queryTableSteps(
     const to = Math.min(metrics.length, from + TABLE_SLICE)
     for (let i = from; i < to; i++) {
       const m = metrics[i] as Metric
+      if (!matchesTableYear(m, q.year, q.cumulative)) continue
       periodSet.add(m.period)
       if (!districts.has(m.district)) continue
       const ind = indicators.get(m.indicator)

@@ -1,6 +1,7 @@
 import { sourceLabel } from './source'
-import type { Catalogue, Category, Metric, Qualifier } from '../types/domain'
+import type { Catalogue, Category, Measure, Method, Metric, Qualifier, Status } from '../types/domain'
 import { collator } from './intl'
+import { periodContains } from './periods'
 
 /** One row of the data table, every cell already text (what is shown is what is exported). */
 export interface TableRow {
@@ -19,6 +20,10 @@ export interface TableRow {
   sourceTitle: string
   quote: string
   note: string
+  measure: Measure
+  basis: string
+  status: Status
+  method: Method
   dataset: string
 }
 
@@ -52,6 +57,10 @@ export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, lo
       quote: m.quote,
       // An English reader gets the English note where the data give one; the quote stays the report's words.
       note: locale === 'en' ? m.noteEn || m.note : m.note,
+      measure: m.measure,
+      basis: m.basis,
+      status: m.status,
+      method: m.method,
       dataset: m.dataset,
     }
   })
@@ -60,10 +69,28 @@ export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, lo
 /** Table filters: empty means "any". */
 export interface TableQuery {
   districts: readonly string[]
+  /** The app's year filter: 'latest' lists every period (the table is the whole record, not one pick per district). */
+  year: number | 'latest'
+  /** The app's "show multi-year totals" filter: with a year, a total whose span holds it is listed only when on. */
+  cumulative: boolean
   category: Category | ''
   indicator: string
   period: string
   text: string
+}
+
+/**
+ * Whether a figure belongs to the chosen year as the charts treat it (selectFigures): a single year's figure of that
+ * year, and a multi-year total whose span holds the year only when totals are shown. 'latest' lets every figure in.
+ */
+export function matchesTableYear(
+  m: Pick<Metric, 'start' | 'end'>,
+  year: number | 'latest',
+  cumulative: boolean,
+): boolean {
+  if (year === 'latest') return true
+  if (m.start === m.end) return m.start === year
+  return cumulative && periodContains(m, year)
 }
 
 /** Keeps the rows matching every filter; text matches names, ids, period, quote, note and source, case-insensitively. */
@@ -72,6 +99,7 @@ export function filterTableRows(rows: readonly TableRow[], q: TableQuery): Table
   return rows.filter(
     (r) =>
       q.districts.includes(r.district) &&
+      matchesTableYear(periodOfRow(r), q.year, q.cumulative) &&
       (!q.category || r.category === q.category) &&
       (!q.indicator || r.indicator === q.indicator) &&
       (!q.period || r.period === q.period) &&
@@ -80,6 +108,10 @@ export function filterTableRows(rows: readonly TableRow[], q: TableQuery): Table
           f.toLowerCase().includes(needle),
         )),
   )
+}
+
+function periodOfRow(r: Pick<TableRow, 'period' | 'end'>): { start: number; end: number } {
+  return { start: Number(r.period.slice(0, 4)), end: r.end }
 }
 
 /** Sorts a copy of the rows by one column; ties keep district then indicator order. */

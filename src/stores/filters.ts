@@ -1,6 +1,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed } from 'vue'
 import { parseFilterQuery, toFilterQuery, type Filters } from '../domain/filter-query'
+import { parseTableState, toTableQuery } from '../domain/table-state'
 import { useDatasetsStore } from './datasets'
 import { useLocationStore } from './location'
 
@@ -16,7 +17,9 @@ export const useFiltersStore = defineStore('filters', () => {
   function update(patch: Partial<Filters>, mode: 'push' | 'replace' = 'push'): void {
     performance.mark('filter-change')
     const next = { ...filters.value, ...patch }
-    location.navigate(toFilterQuery(next, districtIds.value), mode)
+    // The data table's own filters and sort stay in the link while the table is shown.
+    const table = next.view === 'table' ? toTableQuery(parseTableState(location.query)) : {}
+    location.navigate({ ...toFilterQuery(next, districtIds.value), ...table }, mode)
   }
 
   return { filters, update, districtIds }

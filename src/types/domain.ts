@@ -121,6 +121,8 @@ export interface Metric {
   method: Method
   /** The note in English; '' when none was given. */
   noteEn: string
+  /** The quote's paragraph in the report (1 = the first non-empty paragraph); null when not known. */
+  place: number | null
   /** Physical line in the file the figure came from (1-based, header is line 1). */
   line: number
   /** Id of the dataset this figure belongs to ('builtin' or an import's id). */
@@ -151,6 +153,7 @@ export const METRIC_OPTIONAL_COLUMNS = [
   'status',
   'method',
   'note_en',
+  'place',
 ] as const
 /** The optional columns that say what a figure counts, with the default assumed when a file lacks them. */
 export const METRIC_ATTRIBUTE_DEFAULTS = {

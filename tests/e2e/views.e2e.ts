@@ -118,7 +118,7 @@ describe('honest comparison charts', () => {
     await gotoReady(page, 'view=table&districts=fuyang')
     const shown = await page.locator('[data-chart="data-table"] tbody tr').count()
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-table-csv"]')])
-    expect(dl.suggestedFilename()).toMatch(/^数据表_\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(dl.suggestedFilename()).toBe('工会数据_全部年份_富阳区.csv')
     const text = readFileSync(await dl.path(), 'utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
@@ -137,6 +137,10 @@ describe('honest comparison charts', () => {
       'quote',
       'note',
       'dataset',
+      'measure',
+      'basis',
+      'status',
+      'method',
     ])
     expect(rows).toHaveLength(shown)
     // Every built-in figure of Fuyang, and only those, with the value as written in data/metrics.csv.

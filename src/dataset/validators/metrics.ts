@@ -249,6 +249,8 @@ export function createMetricsValidator(
     const status = readChoice(fields, 'status', STATUSES, METRIC_ATTRIBUTE_DEFAULTS.status, line, issues)
     const method = readChoice(fields, 'method', METHODS, METRIC_ATTRIBUTE_DEFAULTS.method, line, issues)
     if (measure === null || status === null || method === null) valid = false
+    const place = readPlace(fields, line, issues)
+    if (place === undefined) valid = false
     const basis = readText(fields, 'basis')
     if (basis !== '' && !bases.has(basis)) {
       valid = false
@@ -272,7 +274,7 @@ export function createMetricsValidator(
     // Once the file is known to be rejected, building rows is wasted work.
     if (!valid || issues.errorCount > 0) return
     if (district === undefined || indicator === undefined || !period.ok || !value.ok || qualifier === null) return
-    if (measure === null || status === null || method === null) return
+    if (measure === null || status === null || method === null || place === undefined) return
     rows.push({
       district,
       indicator: indicator.id,
@@ -289,6 +291,7 @@ export function createMetricsValidator(
       status,
       method,
       noteEn: readText(fields, 'note_en'),
+      place,
       line,
       dataset: datasetId,
     })
@@ -458,6 +461,23 @@ function readChoice<T extends string>(
     ),
   )
   return null
+}
+
+/** The optional paragraph number: empty → null, a whole number from 1 → it, anything else an error (undefined). */
+function readPlace(fields: Record<string, unknown>, line: number, issues: IssueCollector): number | null | undefined {
+  const text = readText(fields, 'place')
+  if (text === '') return null
+  if (/^[1-9]\d{0,5}$/.test(text)) return Number(text)
+  issues.add(
+    errorIssue(
+      'place-invalid',
+      line,
+      'place',
+      `place ${quoteValue(text)} is not a paragraph number (1, 2, 3…); leave it empty when unknown`,
+      `place ${quoteValue(text)} 不是段落序号（1、2、3……）；不知道时留空`,
+    ),
+  )
+  return undefined
 }
 
 function basisIssue(text: string, line: number, known: readonly string[]) {

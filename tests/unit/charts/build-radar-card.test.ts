@@ -20,6 +20,7 @@ function m(district: string, indicator: string, value: number, period = '2024'):
     status: 'achieved',
     method: 'reported',
     noteEn: '',
+    place: null,
     line: 2,
     dataset: 'builtin',
   }

@@ -20,6 +20,7 @@ const metricArb: fc.Arbitrary<Metric> = fc.record({
   status: fc.constantFrom(...STATUSES),
   method: fc.constantFrom(...METHODS),
   noteEn: fc.string({ unit: 'grapheme' }),
+  place: fc.option(fc.integer({ min: 1, max: 99_999 }), { nil: null }),
   line: fc.integer({ min: 2, max: 5_000_000 }),
   dataset: fc.constantFrom('builtin', 'import-1'),
 })
@@ -51,6 +52,7 @@ describe('packMetrics', () => {
         status: 'achieved',
         method: 'reported',
         noteEn: '',
+        place: null,
         line: 2,
         dataset: 'd',
       },
@@ -78,6 +80,7 @@ describe('packMetrics', () => {
       status: 'achieved',
       method: 'reported',
       noteEn: '',
+      place: null,
       line: 2,
       dataset: 'd',
     }
@@ -104,6 +107,7 @@ describe('unpackMetricsRange', () => {
       status: 'achieved',
       method: 'reported',
       noteEn: '',
+      place: null,
       line: i + 2,
       dataset: 'd',
     }))

@@ -23,6 +23,7 @@ const metric = (over: Partial<Metric> = {}): Metric => ({
   status: 'achieved',
   method: 'reported',
   noteEn: '',
+  place: null,
   line: 2,
   dataset: 'd',
   ...over,
@@ -64,7 +65,7 @@ describe('serializeMetricsCsv', () => {
   it('writes the import header and one line per metric', () => {
     const csv = serializeMetricsCsv([metric({ quote: '全区会员, 约35.6万人', qualifier: 'approx' })])
     expect(csv).toBe(
-      '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\nxiaoshan,members,2024,356000,approx,,"全区会员, 约35.6万人",,flow,,achieved,reported,\r\n',
+      '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en,place\r\nxiaoshan,members,2024,356000,approx,,"全区会员, 约35.6万人",,flow,,achieved,reported,,\r\n',
     )
   })
 
@@ -74,8 +75,8 @@ describe('serializeMetricsCsv', () => {
       { bom: false },
     )
     expect(csv.split('\r\n').slice(1, 3)).toEqual([
-      'xiaoshan,members,2024,0.000001,exact,,,,flow,,achieved,reported,',
-      'xiaoshan,members,2023,0.0000001,exact,,,,flow,,achieved,reported,',
+      'xiaoshan,members,2024,0.000001,exact,,,,flow,,achieved,reported,,',
+      'xiaoshan,members,2023,0.0000001,exact,,,,flow,,achieved,reported,,',
     ])
   })
 
@@ -159,6 +160,7 @@ describe('serializeMetricsCsv', () => {
           status: 'achieved',
           method: 'reported',
           noteEn: '',
+          place: null,
           line: i + 2,
           dataset: 'round-trip',
         }))

@@ -35,7 +35,7 @@ describe('buildMetricsTemplate', () => {
     const text = serializeCsv(table.header, table.rows)
     expect(
       text.startsWith(
-        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\n',
+        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en,place\r\n',
       ),
     ).toBe(true)
     const result = loadMetricsCsv(new TextEncoder().encode(text), catalogue, { fileName: 't.csv', datasetId: 't' })

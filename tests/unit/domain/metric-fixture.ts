@@ -22,6 +22,7 @@ export function makeMetric(p: Partial<Metric> = {}): Metric {
     status: 'achieved',
     method: 'reported',
     noteEn: '',
+    place: null,
     line: 2,
     dataset: 'builtin',
     ...p,

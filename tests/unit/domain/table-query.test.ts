@@ -39,6 +39,7 @@ const metricArb = fc.record({
   district: fc.constantFrom('xiaoshan', 'xihu', 'fuyang'),
   indicator: fc.constantFrom('members', 'unions_founded', 'training_sessions'),
   year: fc.integer({ min: 2015, max: 2025 }),
+  span: fc.constantFrom(0, 0, 0, 4),
   value: fc.integer({ min: 0, max: 1000 }),
   quote: fc.constantFrom('', '体检', '培训 1250 场'),
   source: fc.constantFrom('', 'xs-2024'),
@@ -52,11 +53,28 @@ describe('queryTableSteps', () => {
         fc.constantFrom(...TABLE_SORT_KEYS),
         fc.constantFrom('asc' as const, 'desc' as const),
         fc.constantFrom('', '体检', '萧山', 'xs'),
-        (rows, key, dir, text) => {
-          const metrics: Metric[] = rows.map((r, i) =>
-            makeMetric({ ...r, period: String(r.year), start: r.year, end: r.year, line: i + 2, dataset: `d${i}` }),
+        fc.constantFrom<number | 'latest'>('latest', 2020, 2024),
+        fc.boolean(),
+        (rows, key, dir, text, year, cumulative) => {
+          const metrics: Metric[] = rows.map(({ span, ...r }, i) =>
+            makeMetric({
+              ...r,
+              period: span ? `${r.year}-${r.year + span}` : String(r.year),
+              start: r.year,
+              end: r.year + span,
+              line: i + 2,
+              dataset: `d${i}`,
+            }),
           )
-          const q = { districts: ['xiaoshan', 'fuyang'], category: '' as const, indicator: '', period: '', text }
+          const q = {
+            districts: ['xiaoshan', 'fuyang'],
+            year,
+            cumulative,
+            category: '' as const,
+            indicator: '',
+            period: '',
+            text,
+          }
           const expected = sortTableRows(filterTableRows(toTableRows(metrics, catalogue, 'zh-CN'), q), key, dir)
           const { order } = runTableQuery(queryTableSteps(metrics, catalogue, 'zh-CN', q, key, dir))
           const got = toTableRows(
@@ -79,7 +97,15 @@ describe('queryTableSteps', () => {
       metrics,
       catalogue,
       'en',
-      { districts: ['xihu', 'fuyang'], category: '', indicator: '', period: '', text: '' },
+      {
+        districts: ['xihu', 'fuyang'],
+        year: 'latest',
+        cumulative: false,
+        category: '',
+        indicator: '',
+        period: '',
+        text: '',
+      },
       'value',
       'desc',
     )

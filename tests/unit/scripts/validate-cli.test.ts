@@ -44,7 +44,7 @@ describe('runValidate', () => {
   it('prints warnings after the OK line', () => {
     expect(cli(`${FIXTURES}/unknown-column.csv`).stdout).toEqual([
       `${FIXTURES}/unknown-column.csv: OK, 1 row (utf-8)`,
-      `${FIXTURES}/unknown-column.csv:1: warning: column "remarks" is not a known column and is ignored; known columns are district, indicator, period, value, qualifier, source, quote, note, measure, basis, status, method, note_en`,
+      `${FIXTURES}/unknown-column.csv:1: warning: column "remarks" is not a known column and is ignored; known columns are district, indicator, period, value, qualifier, source, quote, note, measure, basis, status, method, note_en, place`,
       defaulted(`${FIXTURES}/unknown-column.csv`),
     ])
   })

@@ -34,10 +34,21 @@ describe('validateMetrics', () => {
         status: 'achieved',
         method: 'reported',
         noteEn: '',
+        place: null,
         line: 2,
         dataset: 'test',
       },
     ])
+  })
+
+  it('reads the optional paragraph number and rejects one that is not a whole number from 1', () => {
+    const ok = validate('district,indicator,period,value,place\nxihu,members,2024,12,12\nxihu,members,2023,12,\n')
+    expect(ok.rows.map((r) => r.place)).toEqual([12, null])
+    for (const bad of ['0', '1.5', '第12段', '-3']) {
+      const result = validate(`district,indicator,period,value,place\nxihu,members,2024,12,${bad}\n`)
+      expect(result.rows).toEqual([])
+      expect(result.issues.map((i) => [i.code, i.line, i.column])).toEqual([['place-invalid', 2, 'place']])
+    }
   })
 
   it('accepts columns in any order and without the optional ones', () => {
