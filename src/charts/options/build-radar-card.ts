@@ -7,6 +7,7 @@ import { buildRadarOption } from './build-radar-option'
 import { cardContext } from './build-comparison-card'
 import type { ChartOption, ChartTable } from './types'
 import { numberFormat } from '../../domain/intl'
+import { joinWith, mark } from '../../domain/punctuation'
 import { sourceLabel } from '../../domain/source'
 
 /** Translated strings of the radar card. */
@@ -115,7 +116,15 @@ export function buildRadarCard(input: {
   return {
     title: labels.title,
     option,
-    takeaway: notDrawn.length ? labels.notDrawn(notDrawn.map((n) => name(n.district)).join(en ? ', ' : '、')) : '',
+    takeaway: notDrawn.length
+      ? labels.notDrawn(
+          joinWith(
+            notDrawn.map((n) => name(n.district)),
+            'enumeration',
+            locale,
+          ),
+        )
+      : '',
     footnote: labels.sources(
       [
         ...new Set(
@@ -127,7 +136,7 @@ export function buildRadarCard(input: {
               return [s ? sourceLabel(s, locale) : m.source]
             }),
         ),
-      ].join(en ? '; ' : '；'),
+      ].join(mark('clause', locale)),
     ),
     table: {
       columns: [labels.districtLabel, labels.indicatorLabel, labels.shareLabel],

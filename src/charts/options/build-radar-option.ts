@@ -2,6 +2,7 @@ import type { RadarSeriesOption } from 'echarts/charts'
 import type { Unit } from '../../types/domain'
 import { escapeHtml, formatMetricValue, type Locale } from '../../domain/format'
 import { numberFormat } from '../../domain/intl'
+import { joinWith, mark } from '../../domain/punctuation'
 import { metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { Profile } from '../../domain/rank'
@@ -160,10 +161,14 @@ export function buildRadarOption(input: RadarInput): RadarResult {
         description: [
           ...drawn.map(
             ({ district: d, values }) =>
-              `${d.name}${zh ? '：' : ': '}${profile.axes.map((a, i) => `${axisName(a.indicator)} ${percent.format(values[i] ?? 0)}`).join(zh ? '，' : ', ')}`,
+              `${d.name}${mark('colon', locale)}${joinWith(
+                profile.axes.map((a, i) => `${axisName(a.indicator)} ${percent.format(values[i] ?? 0)}`),
+                'comma',
+                locale,
+              )}`,
           ),
           ...noteLines,
-        ].join(zh ? '；' : '; '),
+        ].join(mark('clause', locale)),
       },
       decal: { show: false },
     },
