@@ -3,6 +3,7 @@ import type { Unit } from '../../types/domain'
 import { escapeHtml, formatMetricValue, type Locale } from '../../domain/format'
 import { numberFormat } from '../../domain/intl'
 import { joinWith, mark } from '../../domain/punctuation'
+import { paletteOf, seriesColour } from './palette'
 import { metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { Profile } from '../../domain/rank'
@@ -82,6 +83,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
   const locale = input.locale ?? 'zh-CN'
   const zh = locale === 'zh-CN'
   const s = settings.fontScale
+  const palette = paletteOf(settings)
   const axisName = (id: string): string => indicatorNames[id] ?? id
   const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
 
@@ -96,7 +98,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
 
   const dimmed = settings.highlight !== undefined
   const data = drawn.map(({ district: d, index, values }): RadarItem => {
-    const colour = safeColour(d.color)
+    const colour = seriesColour(safeColour(d.color), palette)
     const strong = !dimmed || settings.highlight === d.id
     return {
       value: values,
@@ -185,8 +187,8 @@ export function buildRadarOption(input: RadarInput): RadarResult {
       splitLine: { lineStyle: { opacity: 0.5 } },
       splitArea: { show: false },
     },
-    title: bottomNote(noteLines.join('\n'), s),
-    graphic: [noDataGraphic(labels.noData, data.length > 0, s)],
+    title: bottomNote(noteLines.join('\n'), s, palette.muted),
+    graphic: [noDataGraphic(labels.noData, data.length > 0, s, palette.muted)],
     series: [series],
   } satisfies ChartOption
   return { option, notDrawn }

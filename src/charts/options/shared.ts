@@ -19,9 +19,6 @@ export const FONT = {
   noData: 16,
 } as const
 
-/** Muted text (year tags, 无数据, notes): the page's --muted, 5.8:1 on white; the dark theme lightens it. */
-export const MUTED_TEXT = '#5b6675'
-
 /** A font size multiplied by fontScale (clamped to 0.5–4 so a bad setting cannot blow up the layout). */
 export function scaled(base: number, fontScale: number): number {
   const s = Number.isFinite(fontScale) && fontScale > 0 ? Math.min(Math.max(fontScale, 0.5), 4) : 1
@@ -162,7 +159,7 @@ export function colourDot(color: string): string {
 }
 
 /** A muted note pinned to the chart's bottom-left (an empty title with the note as subtext). */
-export function bottomNote(text: string, fontScale: number): TitleComponentOption {
+export function bottomNote(text: string, fontScale: number, muted: string): TitleComponentOption {
   const size = scaled(FONT.note, fontScale)
   return {
     show: text !== '',
@@ -172,7 +169,7 @@ export function bottomNote(text: string, fontScale: number): TitleComponentOptio
     bottom: 0,
     itemGap: 0,
     padding: 0,
-    subtextStyle: { fontSize: size, lineHeight: Math.round(size * 1.4), color: MUTED_TEXT },
+    subtextStyle: { fontSize: size, lineHeight: Math.round(size * 1.4), color: muted },
   }
 }
 
@@ -180,13 +177,18 @@ export function bottomNote(text: string, fontScale: number): TitleComponentOptio
  * The centred 'no data' message: always present with a stable id and hidden with `ignore` when there is data,
  * so option updates never leave a stale message behind.
  */
-export function noDataGraphic(label: string, hidden: boolean, fontScale: number): GraphicComponentOption {
+export function noDataGraphic(
+  label: string,
+  hidden: boolean,
+  fontScale: number,
+  muted: string,
+): GraphicComponentOption {
   return {
     id: 'no-data',
     type: 'text',
     ignore: hidden,
     left: 'center',
     top: 'middle',
-    style: { text: label, fontSize: scaled(FONT.noData, fontScale), fill: MUTED_TEXT },
+    style: { text: label, fontSize: scaled(FONT.noData, fontScale), fill: muted },
   }
 }
