@@ -1,5 +1,6 @@
 import type { Basis, Source } from '../types/domain'
-import type { Locale } from './format'
+import type { Locale } from '../types/locale'
+import { localName } from './intl'
 
 /** How a footnote names a report: its label (which names the district), else its title, in the reader's language. */
 export function sourceLabel(s: Source, locale: Locale): string {
@@ -10,5 +11,5 @@ export function sourceLabel(s: Source, locale: Locale): string {
 export function basisName(bases: readonly Basis[], id: string, locale: Locale, fallback: string): string {
   if (id === '') return fallback
   const b = bases.find((x) => x.id === id)
-  return b ? (locale === 'en' ? b.nameEn : b.nameZh) : id
+  return b ? localName(b, locale) : id
 }

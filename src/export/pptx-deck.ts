@@ -1,12 +1,13 @@
 import PptxGenJS from 'pptxgenjs'
 import { SLIDE, slideImageBox, type ChartSlide, type Slide, type SourcesSlide, type TitleSlide } from './slide-plan'
 import { escapeXml, toXmlText } from './xml-text'
+import type { Locale } from '../types/locale'
 
 /** Deck properties. */
 export interface DeckMeta {
   title: string
   author: string
-  lang: 'zh-CN' | 'en'
+  lang: Locale
 }
 
 // Office ships Microsoft YaHei on Windows and maps it on macOS; every text box stays editable text.

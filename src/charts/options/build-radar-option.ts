@@ -1,6 +1,7 @@
 import type { RadarSeriesOption } from 'echarts/charts'
 import type { Unit } from '../../types/domain'
-import { escapeHtml, formatMetricValue, type Locale } from '../../domain/format'
+import { escapeHtml, formatMetricValue } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { numberFormat } from '../../domain/intl'
 import { joinWith, mark } from '../../domain/punctuation'
 import { paletteOf, seriesColour } from './palette'

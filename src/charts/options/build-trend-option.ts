@@ -1,6 +1,7 @@
 import type { LineSeriesOption } from 'echarts/charts'
 import type { Metric, Unit } from '../../types/domain'
-import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol, type Locale } from '../../domain/format'
+import { escapeHtml, formatCompact, formatMetricValue, qualifierSymbol } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'

@@ -3,6 +3,8 @@ import type { GraphicComponentOption, TitleComponentOption } from 'echarts/compo
 import type { Metric } from '../../types/domain'
 import { escapeHtml } from '../../domain/format'
 import { readableQuote } from '../../domain/metric'
+import type { Locale } from '../../types/locale'
+import { localText } from '../../domain/intl'
 
 /** A decal (fill pattern) as ECharts accepts it on itemStyle. */
 export type Decal = Exclude<NonNullable<NonNullable<BarSeriesOption['itemStyle']>['decal']>, 'none'>
@@ -136,10 +138,10 @@ export function shortQuote(quote: string): string {
 }
 
 /** Escaped note and quote lines for a figure (empty when both are blank). */
-export function noteAndQuote(m: Metric, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
+export function noteAndQuote(m: Metric, locale: Locale = 'zh-CN'): string[] {
   const lines: string[] = []
   // An English reader gets the English note where the data give one; the quote stays the report's own words.
-  const note = (locale === 'en' ? m.noteEn.trim() || m.note : m.note).trim()
+  const note = localText(m.note, m.noteEn.trim(), locale).trim()
   if (note) lines.push(`<div style="opacity:.85">${escapeHtml(note)}</div>`)
   if (m.quote.trim()) lines.push(`<div style="opacity:.85">「${escapeHtml(shortQuote(m.quote))}」</div>`)
   return lines
