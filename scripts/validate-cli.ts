@@ -2,6 +2,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { Catalogue } from '../src/types/domain'
 import type { ValidationIssue } from '../src/types/validation'
 import { loadCatalogue, validateCsvFile } from '../src/dataset/load'
+import { issueMessage } from '../src/locales/issue-messages'
 
 /** What runValidate needs from the outside world (real files and streams, or fakes in tests). */
 export interface ValidateIo {
@@ -65,7 +66,7 @@ export function escapeControls(text: string): string {
 
 function issueLine(file: string, issue: ValidationIssue): string {
   const where = issue.line > 0 ? `${file}:${issue.line}:` : `${file}:`
-  return `${where}${issue.severity === 'warning' ? ' warning:' : ''} ${escapeControls(issue.message)}`
+  return `${where}${issue.severity === 'warning' ? ' warning:' : ''} ${escapeControls(issueMessage(issue, 'en'))}`
 }
 
 function loadCatalogueFrom(dir: string, io: ValidateIo, show: (path: string) => string): Catalogue | number {

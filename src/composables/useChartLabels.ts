@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { createSharedComposable } from '@vueuse/core'
 import type { TrendCardLabels } from '../charts/options/build-trend-card'
-import type { Locale } from '../domain/format'
+import type { Locale } from '../types/locale'
 
 /** Return of useChartLabels: translated labels for the pure card builders, and the current locale. */
 export interface UseChartLabelsReturn {

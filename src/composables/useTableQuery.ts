@@ -3,12 +3,13 @@ import type { Catalogue, Metric } from '../types/domain'
 import type { TableQuery, TableSortKey } from '../domain/table-rows'
 import { queryTableSteps, runTableQuery, TABLE_SLICE, type TableQueryResult } from '../domain/table-query'
 import { useRenderStore } from '../stores/render'
+import type { Locale } from '../types/locale'
 
 /** What the table asks for. */
 export interface TableQueryInput {
   metrics: readonly Metric[]
   catalogue: Catalogue
-  locale: 'zh-CN' | 'en'
+  locale: Locale
   query: TableQuery
   key: TableSortKey
   dir: 'asc' | 'desc'

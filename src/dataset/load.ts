@@ -274,9 +274,6 @@ export function validateCsvFile(
     case null: {
       // Without a known header the rows mean nothing; say only that (or why there is no header).
       const only = parsed.header.length === 1 ? (parsed.header[0] ?? '') : ''
-      const semicolons = only.includes(';')
-      const hint = semicolons ? "; the header looks separated by ';', save the file with commas" : ''
-      const hintZh = semicolons ? '；表头似乎以分号分隔，请保存为逗号分隔的 CSV' : ''
       const issues: ValidationIssue[] =
         parsed.header.length === 0
           ? parsed.issues.slice(0, MAX_REPORTED_ISSUES)
@@ -286,8 +283,7 @@ export function validateCsvFile(
                 code: 'kind-unknown',
                 line: parsed.headerLine,
                 column: '',
-                message: `the header does not match any known file: expected a metrics file (district,indicator,period,value,…) or districts.csv, indicators.csv, sources.csv, bases.csv or boundaries.csv${hint}`,
-                messageZh: `表头与任何已知文件都不匹配：应为指标数据文件（district,indicator,period,value,…）或 districts.csv、indicators.csv、sources.csv、bases.csv、boundaries.csv${hintZh}`,
+                params: { separator: only.includes(';') ? ';' : null },
               },
             ]
       return { kind, ok: false, encoding, rowCount: 0, issues, errorCount: issues.length, warningCount: 0 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { CsvEncoding, ValidationIssue } from '../types/validation'
+import type { CsvEncoding, IssueCode, IssueOf, IssueParamsByCode, ValidationIssue } from '../types/validation'
 
 /** One data row as parsed: untyped fields keyed by the trimmed, lower-cased header name. */
 export interface CsvRecord {
@@ -32,8 +32,9 @@ const PROGRESS_EVERY = 8192
 const CONTROL_SHARE = 0.01
 const CONTROL_SAMPLE = 65536
 
-function fileIssue(code: string, message: string, messageZh: string): ValidationIssue {
-  return { severity: 'error', code, line: 0, column: '', message, messageZh }
+/** An issue of the whole file (line 0): it could not be read as CSV text at all. */
+function fileIssue<C extends IssueCode>(code: C, params: IssueParamsByCode[C]): IssueOf<C> {
+  return { severity: 'error', code, line: 0, column: '', params }
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
@@ -42,53 +43,22 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 
 /** Recognises a few binary formats people drop by mistake, to name them in the message. */
 function sniffBinary(bytes: Uint8Array): ValidationIssue | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) {
-    return fileIssue(
-      'encoding-binary',
-      'the file is a PNG image, not CSV text; expected a CSV file in UTF-8 or GB18030',
-      '该文件是 PNG 图片，不是 CSV 文本；应为 UTF-8 或 GB18030 编码的 CSV 文件',
-    )
-  }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return fileIssue(
-      'encoding-binary',
-      'the file is an Excel workbook or other archive, not CSV text; in Excel use Save As → "CSV UTF-8 (Comma delimited)"',
-      '该文件是 Excel 工作簿或其他压缩文件，不是 CSV 文本；请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”',
-    )
-  }
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return fileIssue('encoding-binary', { format: 'png' })
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return fileIssue('encoding-binary', { format: 'archive' })
   return null
 }
 
-const UTF16_ISSUE = fileIssue(
-  'encoding-utf16',
-  'the file is encoded as UTF-16, which is not supported; save it as "CSV UTF-8 (Comma delimited)" or plain CSV',
-  '文件为 UTF-16 编码，不受支持；请另存为“CSV UTF-8（逗号分隔）”或普通 CSV',
-)
+const UTF16_ISSUE = fileIssue('encoding-utf16', {})
 
-const BINARY_ISSUE = fileIssue(
-  'encoding-binary',
-  'the file is not text (it contains binary data such as NUL bytes); expected a CSV file in UTF-8 or GB18030',
-  '该文件不是文本（含有 NUL 字节等二进制数据）；应为 UTF-8 或 GB18030 编码的 CSV 文件',
-)
+const BINARY_ISSUE = fileIssue('encoding-binary', { format: 'binary' })
 
 function mixedEncodingIssue(change: EncodingChange): ValidationIssue {
-  const [before, after] = change.from === 'utf-8' ? ['UTF-8', 'GB18030 (GBK)'] : ['GB18030 (GBK)', 'UTF-8']
-  return {
-    severity: 'error',
-    code: 'encoding-mixed',
-    line: change.line,
-    column: '',
-    message: `the file mixes two encodings: the lines before this one are ${before}, this line is ${after}, so its Chinese text would be garbled; save the whole file again in one encoding, such as "CSV UTF-8"`,
-    messageZh: `文件混用了两种编码：此前各行为 ${before}，从此行起为 ${after}，中文会变成乱码；请将整个文件重新保存为同一种编码，如“CSV UTF-8”`,
-  }
+  return { severity: 'error', code: 'encoding-mixed', line: change.line, column: '', params: { from: change.from } }
 }
 
 // A server that answers a missing file with its home page, or a page saved from the browser.
-const HTML_ISSUE = fileIssue(
-  'encoding-html',
-  'the file is a web page (HTML), not CSV text; a server may have sent a page instead of the file',
-  '该文件是网页（HTML），不是 CSV 文本；可能是服务器返回了网页而不是所需的文件',
-)
+const HTML_ISSUE = fileIssue('encoding-html', {})
 
 /** NUL bytes mostly at odd (LE) or even (BE) offsets mean UTF-16 text without a BOM. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
@@ -232,11 +202,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
       if (change) return { ok: false, issue: mixedEncodingIssue(change) }
       return {
         ok: false,
-        issue: fileIssue(
-          'encoding-invalid',
-          'the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as "CSV UTF-8"',
-          '文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8；请重新另存为“CSV UTF-8”',
-        ),
+        issue: fileIssue('encoding-invalid', { bom: true }),
       }
     }
     result = { ok: true, text, encoding: 'utf-8-bom' }
@@ -249,11 +215,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     if (text === null) {
       return {
         ok: false,
-        issue: fileIssue(
-          'encoding-invalid',
-          'the file is neither UTF-8 nor GB18030 text; save it as "CSV UTF-8 (Comma delimited)"',
-          '文件既不是 UTF-8 也不是 GB18030 文本；请另存为“CSV UTF-8（逗号分隔）”',
-        ),
+        issue: fileIssue('encoding-invalid', { bom: false }),
       }
     }
     result = { ok: true, text, encoding: utf8 === null ? 'gb18030' : 'utf-8' }
@@ -286,33 +248,14 @@ function fieldIndexAt(text: string, rowStart: number, fieldStart: number): numbe
   return index
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-
 function isBlankRow(row: string[]): boolean {
   for (const field of row) if (field.trim() !== '') return false
   return true
 }
 
 function quoteIssue(code: string, line: number, column: string): ValidationIssue {
-  const where = column ? ` in column "${column}"` : ''
-  const whereZh = column ? `（列“${column}”）` : ''
-  return code === 'MissingQuotes'
-    ? {
-        severity: 'error',
-        code: 'quote-unterminated',
-        line,
-        column,
-        message: `a quoted field${where} is never closed, so the rest of the file was read into it; add the closing "`,
-        messageZh: `引号字段${whereZh}没有结束引号，文件其余部分都被读入该字段；请补上结束的 "`,
-      }
-    : {
-        severity: 'error',
-        code: 'quote-malformed',
-        line,
-        column,
-        message: `a quoted field${where} has text after its closing quote; a " inside a quoted field must be doubled ("")`,
-        messageZh: `引号字段${whereZh}在结束引号后还有文字；引号字段内的 " 必须写成两个（""）`,
-      }
+  const problem = code === 'MissingQuotes' ? 'quote-unterminated' : 'quote-malformed'
+  return { severity: 'error', code: problem, line, column, params: {} }
 }
 
 /** Receives what streamCsvText finds, in file order. */
@@ -353,14 +296,7 @@ export function streamCsvText(text: string, sink: CsvSink, opts: ParseCsvOptions
     state.keys = header.map((name) => {
       if (name === '' || name === '__proto__') return null
       if (seen.has(name)) {
-        issues.push({
-          severity: 'error',
-          code: 'header-duplicate',
-          line: rowLine,
-          column: name,
-          message: `column "${name}" appears more than once in the header; each column may appear only once`,
-          messageZh: `表头中列“${name}”出现多次；每列只能出现一次`,
-        })
+        issues.push({ severity: 'error', code: 'header-duplicate', line: rowLine, column: name, params: {} })
         return null
       }
       seen.add(name)
@@ -408,18 +344,12 @@ export function streamCsvText(text: string, sink: CsvSink, opts: ParseCsvOptions
       dataRows++
       const keys = state.keys
       if (row.length !== keys.length) {
-        const hint =
-          row.length > keys.length
-            ? '; a field containing a comma (such as 1,234) must be quoted or written without the comma'
-            : ''
-        const hintZh = row.length > keys.length ? '；含逗号的字段（如 1,234）需用双引号括起或去掉逗号' : ''
         issues.push({
           severity: 'error',
           code: 'field-count',
           line: rowLine,
           column: '',
-          message: `the line has ${plural(row.length, 'field')} but the header has ${plural(keys.length, 'column')}${hint}`,
-          messageZh: `该行有 ${row.length} 个字段，但表头有 ${keys.length} 列${hintZh}`,
+          params: { fields: row.length, columns: keys.length },
         })
         return
       }
@@ -434,23 +364,9 @@ export function streamCsvText(text: string, sink: CsvSink, opts: ParseCsvOptions
   onProgress?.(input.length, input.length)
 
   if (state.header === null) {
-    issues.push({
-      severity: 'error',
-      code: 'empty-file',
-      line: 0,
-      column: '',
-      message: 'the file is empty; expected a header row followed by data rows',
-      messageZh: '文件为空；应包含表头行和数据行',
-    })
+    issues.push({ severity: 'error', code: 'empty-file', line: 0, column: '', params: {} })
   } else if (dataRows === 0) {
-    issues.push({
-      severity: 'error',
-      code: 'no-data-rows',
-      line: state.headerLine,
-      column: '',
-      message: 'the file has a header but no data rows',
-      messageZh: '文件只有表头，没有数据行',
-    })
+    issues.push({ severity: 'error', code: 'no-data-rows', line: state.headerLine, column: '', params: {} })
   }
 }
 

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../types/domain'
+import type { Locale } from '../types/locale'
 
 /** The dashboard's views, each reachable by URL. */
 export const VIEWS = ['overview', 'category', 'indicator', 'district', 'table', 'brief'] as const
@@ -17,7 +18,7 @@ export interface Filters {
   district: string | null
   /** Show multi-year cumulative figures whose span contains the chosen year. */
   cumulative: boolean
-  lang: 'zh-CN' | 'en'
+  lang: Locale
   /** Free-text search of the data table. */
   q: string
 }

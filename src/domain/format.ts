@@ -1,8 +1,6 @@
 import type { Metric, Qualifier, Unit } from '../types/domain'
+import type { Locale } from '../types/locale'
 import { numberFormat } from './intl'
-
-/** UI locales the dashboard renders numbers in. */
-export type Locale = 'zh-CN' | 'en'
 
 /** How much of a number to show: compact (97.89万 / 978.9K) or every digit (978,900). */
 export type FormatMode = 'compact' | 'exact'

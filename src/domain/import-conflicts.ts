@@ -1,6 +1,7 @@
 import type { Metric, Unit } from '../types/domain'
 import type { Conflict } from './metric-index'
-import { formatMetricValue, type Locale } from './format'
+import { formatMetricValue } from './format'
+import type { Locale } from '../types/locale'
 import { periodKey } from './metric'
 
 /** One value in a conflict: what it reads and which dataset gave it. */

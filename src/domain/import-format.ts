@@ -1,5 +1,5 @@
 import type { CsvEncoding } from '../types/validation'
-import type { Locale } from './format'
+import type { Locale } from '../types/locale'
 
 /** Date and time of an import in the UI locale ('2025/3/4 09:05' / 'Mar 4, 2025, 09:05'). */
 export function formatImportedAt(iso: string, locale: Locale, timeZone?: string): string {

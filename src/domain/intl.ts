@@ -1,3 +1,5 @@
+import type { Locale } from '../types/locale'
+
 // Intl objects are costly to construct (the first one also loads the locale's data), and formatting code runs for
 // every label of every chart. Each distinct (locale, options) is built once, on first use, and then reused.
 
@@ -28,4 +30,20 @@ export function collator(locale: string, options: Intl.CollatorOptions = {}): In
 /** `new Intl.ListFormat(locale, options)`, built once per locale and options. */
 export function listFormat(locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat {
   return cached(listFormats, locale, options, () => new Intl.ListFormat(locale, options))
+}
+
+/** Something named in both languages (a district, an indicator, a basis). */
+export interface NamedInBoth {
+  nameZh: string
+  nameEn: string
+}
+
+/** Its name in the language: nameEn in English, nameZh in Chinese. */
+export function localName(named: NamedInBoth, locale: Locale): string {
+  return locale === 'en' ? named.nameEn : named.nameZh
+}
+
+/** A zh/en text pair in the language, for optional English (note_en, change_en): the Chinese when there is no English. */
+export function localText(zh: string, en: string, locale: Locale): string {
+  return locale === 'en' ? en || zh : zh
 }

@@ -1,5 +1,5 @@
 import type { Metric, Period } from '../types/domain'
-import type { Locale } from './format'
+import type { Locale } from '../types/locale'
 
 /** Whether a year lies within a period (inclusive). */
 export function periodContains(p: Period, year: number): boolean {

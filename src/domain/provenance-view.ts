@@ -1,5 +1,6 @@
 import type { Basis, District, Indicator, Measure, Method, Metric, Qualifier, Source, Status } from '../types/domain'
-import { formatMetricValue, type Locale } from './format'
+import { formatMetricValue } from './format'
+import type { Locale } from '../types/locale'
 import { locateFigure } from './locate-figure'
 import { readableQuote } from './metric'
 import { highlightParts, locateQuote, splitParagraphs, type QuotePlace, type TextPart } from './report-text'

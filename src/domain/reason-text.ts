@@ -1,7 +1,8 @@
 import type { Basis, BoundaryChange, Measure, Status } from '../types/domain'
 import type { SetReason } from './comparability'
-import type { Locale } from './format'
+import type { Locale } from '../types/locale'
 import { basisName } from './source'
+import { localText } from './intl'
 
 /** Translated wording of comparability reasons (the UI's message table fills it; builders never translate). */
 export interface ReasonLabels {
@@ -85,7 +86,7 @@ export function describeReason(reason: SetReason, ctx: ReasonContext): string {
 
 /** A boundary change in words: zh '萧山区 2021 年起…'. */
 export function boundaryText(change: BoundaryChange, ctx: ReasonContext): string {
-  const text = ctx.locale === 'en' ? change.changeEn || change.changeZh : change.changeZh
+  const text = localText(change.changeZh, change.changeEn, ctx.locale)
   // The sentence ends where the reasons are joined, not inside the data's own text ('此前各年。；').
   return ctx.labels.boundary(ctx.districtName(change.district), change.year, text.replace(/[。.．\s]+$/u, ''))
 }

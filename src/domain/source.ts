@@ -1,5 +1,6 @@
 import type { Basis, Metric, Source } from '../types/domain'
-import type { Locale } from './format'
+import type { Locale } from '../types/locale'
+import { localName } from './intl'
 
 /**
  * How a footnote names a report: its label (which names the district and publisher), else its publisher and title,
@@ -56,5 +57,5 @@ export function figureCredit(
 export function basisName(bases: readonly Basis[], id: string, locale: Locale, fallback: string): string {
   if (id === '') return fallback
   const b = bases.find((x) => x.id === id)
-  return b ? (locale === 'en' ? b.nameEn : b.nameZh) : id
+  return b ? localName(b, locale) : id
 }

@@ -1,6 +1,7 @@
 import type { Catalogue, Metric } from '../types/domain'
-import { collator } from './intl'
+import { collator, localName } from './intl'
 import { matchesTableYear, type TableQuery, type TableSortKey } from './table-rows'
+import type { Locale } from '../types/locale'
 
 // The data table over any number of figures (an import may hold a million): filtering and sorting work on indices
 // into the figures, a slice at a time, and only the page shown becomes table rows. Sorting compares numbers only:
@@ -89,13 +90,12 @@ export function* sortInSlices(items: Uint32Array, cmp: (x: number, y: number) =>
 export function* queryTableSteps(
   metrics: readonly Metric[],
   catalogue: Catalogue,
-  locale: 'zh-CN' | 'en',
+  locale: Locale,
   q: TableQuery,
   key: TableSortKey,
   dir: 'asc' | 'desc',
 ): Generator<void, TableQueryResult> {
-  const en = locale === 'en'
-  const districtName = new Map(catalogue.districts.map((d) => [d.id, en ? d.nameEn : d.nameZh]))
+  const districtName = new Map(catalogue.districts.map((d) => [d.id, localName(d, locale)]))
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
   const sourceTitle = new Map(catalogue.sources.map((s) => [s.id, s.titleZh]))
   const needle = q.text.trim().toLowerCase()
@@ -117,7 +117,7 @@ export function* queryTableSteps(
       if (needle) {
         const names = [
           districtName.get(m.district) ?? m.district,
-          ind ? (en ? ind.nameEn : ind.nameZh) : m.indicator,
+          ind ? localName(ind, locale) : m.indicator,
           m.indicator,
           m.period,
           m.quote,
@@ -137,7 +137,7 @@ export function* queryTableSteps(
     if (key === 'districtName') return districtName.get(m.district) ?? m.district
     if (key === 'indicatorName') {
       const ind = indicators.get(m.indicator)
-      return ind ? (en ? ind.nameEn : ind.nameZh) : m.indicator
+      return ind ? localName(ind, locale) : m.indicator
     }
     if (key === 'category') return indicators.get(m.indicator)?.category ?? ''
     if (key === 'sourceTitle') return sourceTitle.get(m.source) ?? m.source

@@ -1,7 +1,8 @@
 import { sourceLabel } from './source'
 import type { Catalogue, Category, Measure, Method, Metric, Qualifier, Status } from '../types/domain'
-import { collator } from './intl'
+import { collator, localName, localText } from './intl'
 import { periodContains } from './periods'
+import type { Locale } from '../types/locale'
 
 /** One row of the data table, every cell already text (what is shown is what is exported). */
 export interface TableRow {
@@ -33,7 +34,7 @@ export const TABLE_SORT_KEYS = ['districtName', 'indicatorName', 'category', 'pe
 export type TableSortKey = (typeof TABLE_SORT_KEYS)[number]
 
 /** Joins figures with their catalogue names for the table. */
-export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, locale: 'zh-CN' | 'en'): TableRow[] {
+export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, locale: Locale): TableRow[] {
   const d = new Map(catalogue.districts.map((x) => [x.id, x]))
   const i = new Map(catalogue.indicators.map((x) => [x.id, x]))
   const s = new Map(catalogue.sources.map((x) => [x.id, x]))
@@ -43,9 +44,9 @@ export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, lo
     return {
       key: `${m.district}|${m.indicator}|${m.period}|${m.dataset}`,
       district: m.district,
-      districtName: dist ? (locale === 'en' ? dist.nameEn : dist.nameZh) : m.district,
+      districtName: dist ? localName(dist, locale) : m.district,
       indicator: m.indicator,
-      indicatorName: ind ? (locale === 'en' ? ind.nameEn : ind.nameZh) : m.indicator,
+      indicatorName: ind ? localName(ind, locale) : m.indicator,
       category: ind?.category ?? '',
       period: m.period,
       end: m.end,
@@ -56,7 +57,7 @@ export function toTableRows(metrics: readonly Metric[], catalogue: Catalogue, lo
       sourceTitle: ((src) => (src ? sourceLabel(src, locale) : m.source))(s.get(m.source)),
       quote: m.quote,
       // An English reader gets the English note where the data give one; the quote stays the report's words.
-      note: locale === 'en' ? m.noteEn || m.note : m.note,
+      note: localText(m.note, m.noteEn, locale),
       measure: m.measure,
       basis: m.basis,
       status: m.status,

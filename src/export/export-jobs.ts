@@ -2,7 +2,7 @@
 import type { EChartsType } from 'echarts/core'
 import type { ChartOption, ChartTable } from '../charts/options/types'
 import type { Filters } from '../domain/filter-query'
-import type { Locale } from '../domain/format'
+import type { Locale } from '../types/locale'
 import type { Catalogue, Metric } from '../types/domain'
 import { CATEGORIES } from '../types/domain'
 import { figureCredit, type ImportCredit } from '../domain/source'
@@ -21,6 +21,7 @@ import {
 } from './figure-table'
 import { buildExportFileName, chartSubject, numberedFileName, shortDistrictName } from './file-name'
 import { SLIDE_PIXEL_RATIO, buildSlidePlan, describeFilters, slideImageSize } from './slide-plan'
+import { localName } from '../domain/intl'
 
 /** The i18n `t`, narrowed to what exporters call. */
 export type Translate = (key: string, named?: Record<string, string | number>) => string
@@ -70,7 +71,7 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 function districtName(screen: ExportScreen, id: string): string {
   const d = screen.catalogue.districts.find((x) => x.id === id)
-  return d ? (screen.locale === 'en' ? d.nameEn : d.nameZh) : id
+  return d ? localName(d, screen.locale) : id
 }
 
 /** How one export's name differs from the view's: its own year text (a trend's span), its pixel ratio. */
@@ -135,12 +136,11 @@ function chartFileName(screen: ExportScreen, chart: ExportableChart, extension: 
 /** The view's name in words, e.g. '分类 · 组织建设'. */
 export function viewName(screen: ExportScreen): string {
   const { filters: f, catalogue, locale, t } = screen
-  const en = locale === 'en'
   let detail = ''
   if (f.view === 'category') detail = t(`category.${f.category}`)
   else if (f.view === 'indicator' && f.indicator) {
     const ind = catalogue.indicators.find((i) => i.id === f.indicator)
-    detail = ind ? (en ? ind.nameEn : ind.nameZh) : ''
+    detail = ind ? localName(ind, locale) : ''
   } else if (f.view === 'district' && f.district) detail = districtName(screen, f.district)
   const base = t(`nav.${f.view}`)
   return detail ? `${base} · ${detail}` : base

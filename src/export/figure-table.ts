@@ -1,10 +1,12 @@
 import type { Catalogue, Measure, Method, Metric, Qualifier, Status } from '../types/domain'
 import type { ChartTable } from '../charts/options/types'
-import { unitLabel, type Locale } from '../domain/format'
+import { unitLabel } from '../domain/format'
+import type { Locale } from '../types/locale'
 import { metricKey } from '../domain/metric'
 import { basisName, sourceLabel } from '../domain/source'
 import { formatPlainDecimal } from '../dataset/plain-decimal'
 import { serializeCsv } from '../dataset/export-csv'
+import { localName, localText } from '../domain/intl'
 
 /** Columns of a figures export, in order. */
 export const FIGURE_COLUMNS = [
@@ -90,7 +92,7 @@ export function buildFigureTable(
   labels: FigureTableLabels,
   credit: CreditOf = reportCredit(catalogue, locale),
 ): ExportTable {
-  const districts = new Map(catalogue.districts.map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameZh]))
+  const districts = new Map(catalogue.districts.map((d) => [d.id, localName(d, locale)]))
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]))
   return {
     header: FIGURE_COLUMNS.map((c) => labels.columns[c]),
@@ -98,7 +100,7 @@ export function buildFigureTable(
       const ind = indicators.get(m.indicator)
       return [
         districts.get(m.district) ?? m.district,
-        ind ? (locale === 'en' ? ind.nameEn : ind.nameZh) : m.indicator,
+        ind ? localName(ind, locale) : m.indicator,
         m.period,
         m.value,
         ind ? unitLabel(ind.unit, locale) : '',
@@ -109,7 +111,7 @@ export function buildFigureTable(
         labels.methodNames[m.method],
         credit(m),
         m.quote,
-        locale === 'en' ? m.noteEn || m.note : m.note,
+        localText(m.note, m.noteEn, locale),
       ]
     }),
   }

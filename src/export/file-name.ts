@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/format'
+import type { Locale } from '../types/locale'
 
 // Windows forbids these in file names; control characters (C0, DEL, C1) are unsafe everywhere, and bidi controls
 // (U+061C, U+200E/F, U+202A–E, U+2066–9) can make 'gpj.exe' read as 'exe.jpg'.

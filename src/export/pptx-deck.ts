@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs'
 import { SLIDE, slideImageBox, type ChartSlide, type Slide, type SourcesSlide, type TitleSlide } from './slide-plan'
 import { escapeXml, toXmlText } from './xml-text'
+import type { Locale } from '../types/locale'
 
 /** Deck properties. */
 export interface DeckMeta {
@@ -10,7 +11,7 @@ export interface DeckMeta {
   author: string
   /** dc:subject; the title when not given. */
   subject?: string
-  lang: 'zh-CN' | 'en'
+  lang: Locale
 }
 
 // Office ships Microsoft YaHei on Windows and maps it on macOS; every text box stays editable text.

@@ -1,7 +1,7 @@
 import type { Basis, Category, Measure, Method, Qualifier, Status } from '../types/domain'
 import type { TableRow } from '../domain/table-rows'
 import { basisName } from '../domain/source'
-import type { Locale } from '../domain/format'
+import type { Locale } from '../types/locale'
 import { serializeCsv } from '../dataset/export-csv'
 import { formatPlainDecimal } from '../dataset/plain-decimal'
 import type { ExportTable } from './figure-table'

@@ -4,14 +4,13 @@ import zhCN from './zh-CN.json'
 import zhCNExport from './zh-CN.export.json'
 import zhCNPresentation from './zh-CN.presentation.json'
 import zhCNBrief from './zh-CN.brief.json'
+import type { Locale } from '../types/locale'
 
 /** UI languages; zh-CN is the default. */
-export const LOCALES = ['zh-CN', 'en'] as const
-/** A UI language. */
-export type AppLocale = (typeof LOCALES)[number]
+export const LOCALES = ['zh-CN', 'en'] as const satisfies readonly Locale[]
 
 /** Narrows a query value to a supported locale (zh-CN when unknown). */
-export function toLocale(value: unknown): AppLocale {
+export function toLocale(value: unknown): Locale {
   return value === 'en' ? 'en' : 'zh-CN'
 }
 
@@ -22,7 +21,7 @@ registerMessageResolver(resolveValue)
 // the import panel brings its own messages in both languages (see import-messages.ts).
 const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation, ...zhCNBrief }
 
-export const i18n = createI18n<[typeof zhMessages], AppLocale, false>({
+export const i18n = createI18n<[typeof zhMessages], Locale, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
@@ -31,14 +30,14 @@ export const i18n = createI18n<[typeof zhMessages], AppLocale, false>({
 })
 
 /** Adds messages to a language, merged deeply: a feature's file may extend a namespace the page already has. */
-export function addMessages(locale: AppLocale, messages: Record<string, unknown>): void {
+export function addMessages(locale: Locale, messages: Record<string, unknown>): void {
   i18n.global.mergeLocaleMessage(locale, messages)
 }
 
 let english: Promise<void> | null = null
 
 /** Makes a language's messages available (English is fetched on first use); rejects when they cannot be loaded. */
-export function loadLocale(locale: AppLocale): Promise<void> {
+export function loadLocale(locale: Locale): Promise<void> {
   if (locale !== 'en') return Promise.resolve()
   english ??= import('./en-messages').then(
     (m) => addMessages('en', m.default),
@@ -51,7 +50,7 @@ export function loadLocale(locale: AppLocale): Promise<void> {
 }
 
 /** Switches the UI language once its messages are there; without them the Chinese ones show (the fallback). */
-export async function switchLocale(locale: AppLocale): Promise<void> {
+export async function switchLocale(locale: Locale): Promise<void> {
   await loadLocale(locale).catch(() => undefined)
   i18n.global.locale.value = locale
 }

@@ -6,6 +6,11 @@ import { packMetrics, packedTransferables, unpackMetrics } from '../../src/datas
 import { loadMetricsCsv } from '../../src/dataset/load'
 import { decodeCsvBytes, parseCsvText } from '../../src/dataset/parse-csv'
 import { validateMetrics } from '../../src/dataset/validators/metrics'
+import { issueMessage } from '../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
 
 const DISTRICTS = [
   ['xiaoshan', '萧山区'],
@@ -80,7 +85,7 @@ function benchLoad(rows: number, runs: number): Row {
   for (let i = 0; i < runs; i++) {
     const [result, ms] = time(() => loadMetricsCsv(bytes, catalogue, { fileName: 'bench.csv', datasetId: 'bench' }))
     if (!result.ok || result.rows.length !== rows) {
-      throw new Error(`bench file invalid: ${result.issues[0]?.line}: ${result.issues[0]?.message}`)
+      throw new Error(`bench file invalid: ${result.issues[0]?.line}: ${en(result.issues[0])}`)
     }
     times.push(ms)
   }
@@ -97,7 +102,7 @@ function benchLoad(rows: number, runs: number): Row {
 function phases(rows: number): Row[] {
   const bytes = generateCsv(rows)
   const [decoded, decodeMs] = time(() => decodeCsvBytes(bytes))
-  if (!decoded.ok) throw new Error(decoded.issue.message)
+  if (!decoded.ok) throw new Error(en(decoded.issue))
   const [parsed, parseMs] = time(() => parseCsvText(decoded.text))
   const [, validateMs] = time(() => validateMetrics(parsed, catalogue, 'bench', { maxIssues: 100 }))
   const mb = bytes.byteLength / 1e6

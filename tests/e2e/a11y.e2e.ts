@@ -62,6 +62,21 @@ describe('axe-core', () => {
   }
 })
 
+describe('chart labels', () => {
+  it('reads a chart’s title and takeaway with the punctuation of the page’s language', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { page, close } = await open(lang === 'en' ? 'lang=en' : '')
+      const labels = await page.$$eval('.chart-card__chart[role="img"]', (els) =>
+        els.map((el) => el.getAttribute('aria-label') ?? ''),
+      )
+      const withTakeaway = labels.filter((l) => (lang === 'en' ? l.includes('. ') : l.includes('。')))
+      expect(withTakeaway.length, `${lang}: ${labels.join(' | ')}`).toBeGreaterThan(0)
+      if (lang === 'en') expect(labels.filter((l) => /[。；：]/.test(l))).toEqual([])
+      await close()
+    }
+  })
+})
+
 describe('axe-core on panels over a view', () => {
   it('finds no violations with the import panel open', async () => {
     const { page, close } = await open('')

@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Metric, Qualifier, Unit } from '../../types/domain'
-import type { Locale } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { formatMetricValue, unitLabel } from '../../domain/format'
 import { selectFigures, type FigureEntry, type YearChoice } from '../../domain/compare'
 import { judgeSet } from '../../domain/comparability'
@@ -9,6 +9,7 @@ import { sourceLabel } from '../../domain/source'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildComparisonOption } from './build-comparison-option'
 import type { ChartDistrict, ChartOption, ChartTable, FigureLabels } from './types'
+import { localName } from '../../domain/intl'
 
 /** Translated strings a comparison card needs (the builder never translates). */
 export interface ComparisonCardLabels {
@@ -128,7 +129,7 @@ export function cardContext(
 ): { name: (id: string) => string; sourceName: (m: Metric) => string; districts: ChartDistrict[] } {
   const name = (id: string): string => {
     const d = catalogue.districts.find((x) => x.id === id)
-    return d ? (locale === 'en' ? d.nameEn : d.nameZh) : id
+    return d ? localName(d, locale) : id
   }
   const sourceName =
     credit ??
@@ -152,7 +153,7 @@ export function figureLabels(
   name: (id: string) => string,
   sourceName: (m: Metric) => string,
 ): FigureLabels {
-  const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const indicatorName = localName(indicator, locale)
   const unit = unitLabel(indicator.unit, locale)
   return {
     axisName: unit ? (locale === 'en' ? `${indicatorName} (${unit})` : `${indicatorName}（${unit}）`) : indicatorName,
@@ -191,7 +192,7 @@ export function buildComparisonCard(input: {
     districts: input.districts,
     indicator: indicator.id,
   })
-  const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const indicatorName = localName(indicator, locale)
   const verdict = judgeSet(entries, catalogue.boundaries)
   const arranged = arrangeEntries(entries, verdict.ranked)
   const option = buildComparisonOption({

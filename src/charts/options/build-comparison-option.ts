@@ -2,21 +2,15 @@ import type { BarSeriesOption } from 'echarts/charts'
 import type { MarkPointComponentOption } from 'echarts/components'
 import type { Metric, Unit } from '../../types/domain'
 import type { FigureEntry } from '../../domain/compare'
-import {
-  axisNumberFormatter,
-  escapeHtml,
-  formatCompact,
-  formatMetricValue,
-  qualifierSymbol,
-  type Locale,
-} from '../../domain/format'
+import { axisNumberFormatter, escapeHtml, formatCompact, formatMetricValue, qualifierSymbol } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
+import { paletteOf, seriesColour } from './palette'
 import {
   FALLBACK_COLOUR,
   FONT,
-  MUTED_TEXT,
   cumulativeDecal,
   districtDecal,
   noteAndQuote,
@@ -115,13 +109,14 @@ function ariaDescription(input: ComparisonInput, names: string[]): string {
 export function buildComparisonOption(input: ComparisonInput): ChartOption {
   const { districts, entries, labels, locale, settings } = input
   const s = settings.fontScale
+  const palette = paletteOf(settings)
   const byId = new Map(districts.map((d, i) => [d.id, { district: d, index: i }]))
   const names = entries.map((e) => byId.get(e.district)?.district.name ?? labels.districtName(e.district))
   let hasMeta = false
 
   const data = entries.map((e, i): ComparisonBarItem => {
     const known = byId.get(e.district)
-    const colour = safeColour(known?.district.color ?? FALLBACK_COLOUR)
+    const colour = seriesColour(safeColour(known?.district.color ?? FALLBACK_COLOUR), palette)
     const districtIndex = known?.index ?? i
     const m = e.metric
     if (!m)
@@ -166,7 +161,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
       distance: 6,
       rich: {
         value: { fontSize: valueFont, fontWeight: 'bold', lineHeight: Math.round(valueFont * 1.3) },
-        meta: { fontSize: metaFont, lineHeight: Math.round(metaFont * 1.3), color: MUTED_TEXT },
+        meta: { fontSize: metaFont, lineHeight: Math.round(metaFont * 1.3), color: palette.muted },
       },
     },
     markPoint: {
@@ -179,7 +174,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
         distance: 8,
         formatter: richSafe(labels.noData),
         fontSize: scaled(FONT.noData, s),
-        color: MUTED_TEXT,
+        color: palette.muted,
       },
       data: noDataMarks,
     },

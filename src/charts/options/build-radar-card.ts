@@ -1,12 +1,13 @@
 import type { Catalogue } from '../../types/domain'
-import type { Locale } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { normaliseProfile } from '../../domain/rank'
 import type { YearChoice } from '../../domain/compare'
 import type { FigureSource } from '../../domain/metric-index'
 import { buildRadarOption } from './build-radar-option'
 import { cardContext } from './build-comparison-card'
 import type { ChartOption, ChartTable } from './types'
-import { numberFormat } from '../../domain/intl'
+import { localName, numberFormat } from '../../domain/intl'
+import { joinWith, mark } from '../../domain/punctuation'
 import { sourceLabel } from '../../domain/source'
 
 /** Translated strings of the radar card. */
@@ -83,12 +84,11 @@ export function buildRadarCard(input: {
   table: ChartTable
 } {
   const { catalogue, locale, labels } = input
-  const en = locale === 'en'
   const { name, districts } = cardContext(catalogue, locale, input.districts)
   const indicatorNames: Record<string, string> = {}
   const units: Record<string, (typeof catalogue.indicators)[number]['unit']> = {}
   for (const i of catalogue.indicators) {
-    indicatorNames[i.id] = en ? i.nameEn : i.nameZh
+    indicatorNames[i.id] = localName(i, locale)
     units[i.id] = i.unit
   }
   const profile = normaliseProfile(
@@ -115,7 +115,15 @@ export function buildRadarCard(input: {
   return {
     title: labels.title,
     option,
-    takeaway: notDrawn.length ? labels.notDrawn(notDrawn.map((n) => name(n.district)).join(en ? ', ' : '、')) : '',
+    takeaway: notDrawn.length
+      ? labels.notDrawn(
+          joinWith(
+            notDrawn.map((n) => name(n.district)),
+            'enumeration',
+            locale,
+          ),
+        )
+      : '',
     footnote: labels.sources(
       [
         ...new Set(
@@ -127,7 +135,7 @@ export function buildRadarCard(input: {
               return [s ? sourceLabel(s, locale) : m.source]
             }),
         ),
-      ].join(en ? '; ' : '；'),
+      ].join(mark('clause', locale)),
     ),
     table: {
       columns: [labels.districtLabel, labels.indicatorLabel, labels.shareLabel],

@@ -1,7 +1,10 @@
 import type { RadarSeriesOption } from 'echarts/charts'
 import type { Unit } from '../../types/domain'
-import { escapeHtml, formatMetricValue, type Locale } from '../../domain/format'
+import { escapeHtml, formatMetricValue } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { numberFormat } from '../../domain/intl'
+import { joinWith, mark } from '../../domain/punctuation'
+import { paletteOf, seriesColour } from './palette'
 import { metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod } from '../../domain/periods'
 import type { Profile } from '../../domain/rank'
@@ -81,6 +84,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
   const locale = input.locale ?? 'zh-CN'
   const zh = locale === 'zh-CN'
   const s = settings.fontScale
+  const palette = paletteOf(settings)
   const axisName = (id: string): string => indicatorNames[id] ?? id
   const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
 
@@ -95,7 +99,7 @@ export function buildRadarOption(input: RadarInput): RadarResult {
 
   const dimmed = settings.highlight !== undefined
   const data = drawn.map(({ district: d, index, values }): RadarItem => {
-    const colour = safeColour(d.color)
+    const colour = seriesColour(safeColour(d.color), palette)
     const strong = !dimmed || settings.highlight === d.id
     return {
       value: values,
@@ -160,10 +164,14 @@ export function buildRadarOption(input: RadarInput): RadarResult {
         description: [
           ...drawn.map(
             ({ district: d, values }) =>
-              `${d.name}${zh ? '：' : ': '}${profile.axes.map((a, i) => `${axisName(a.indicator)} ${percent.format(values[i] ?? 0)}`).join(zh ? '，' : ', ')}`,
+              `${d.name}${mark('colon', locale)}${joinWith(
+                profile.axes.map((a, i) => `${axisName(a.indicator)} ${percent.format(values[i] ?? 0)}`),
+                'comma',
+                locale,
+              )}`,
           ),
           ...noteLines,
-        ].join(zh ? '；' : '; '),
+        ].join(mark('clause', locale)),
       },
       decal: { show: false },
     },
@@ -180,8 +188,8 @@ export function buildRadarOption(input: RadarInput): RadarResult {
       splitLine: { lineStyle: { opacity: 0.5 } },
       splitArea: { show: false },
     },
-    title: bottomNote(noteLines.join('\n'), s),
-    graphic: [noDataGraphic(labels.noData, data.length > 0, s)],
+    title: bottomNote(noteLines.join('\n'), s, palette.muted),
+    graphic: [noDataGraphic(labels.noData, data.length > 0, s, palette.muted)],
     series: [series],
   } satisfies ChartOption
   return { option, notDrawn }

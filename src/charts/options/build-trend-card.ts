@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Metric } from '../../types/domain'
-import type { Locale } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
@@ -14,6 +14,7 @@ import { basisKey, judgeSet, type SetReason } from '../../domain/comparability'
 import { selectFigures, type FigureEntry } from '../../domain/compare'
 import { describeReasons } from '../../domain/reason-text'
 import type { BoundaryChange } from '../../types/domain'
+import { localName } from '../../domain/intl'
 
 /**
  * Why a district's yearly figures do not form one line: a boundary change inside the years it reports, or a change
@@ -92,7 +93,7 @@ export function buildTrendCard(input: {
       (a, b) =>
         a.start - b.start || a.end - b.end || input.districts.indexOf(a.district) - input.districts.indexOf(b.district),
     )
-  const indicatorName = locale === 'en' ? indicator.nameEn : indicator.nameZh
+  const indicatorName = localName(indicator, locale)
   const { boundaries } = catalogue
   // A line runs only between figures the rule would compare: same basis and no boundary change between them.
   const epoch = (m: Metric): string =>

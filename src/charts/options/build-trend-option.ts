@@ -1,17 +1,11 @@
 import type { LineSeriesOption } from 'echarts/charts'
 import type { Metric, Unit } from '../../types/domain'
-import {
-  axisNumberFormatter,
-  escapeHtml,
-  formatCompact,
-  formatMetricValue,
-  qualifierSymbol,
-  type Locale,
-} from '../../domain/format'
+import { axisNumberFormatter, escapeHtml, formatCompact, formatMetricValue, qualifierSymbol } from '../../domain/format'
+import type { Locale } from '../../types/locale'
 import { isCumulativeMetric, isDerived, metricKey, metricPeriod } from '../../domain/metric'
 import { formatPeriod, yearsOf } from '../../domain/periods'
 import type { ChartDistrict, ChartOption, ChartSettings, FigureLabels } from './types'
-import { toTextColour } from './text-colour'
+import { paletteOf, seriesColour, textColour } from './palette'
 import {
   bottomNote,
   noDataGraphic,
@@ -77,6 +71,7 @@ function yearRange(metrics: readonly Metric[]): number[] {
 export function buildTrendOption(input: TrendInput): TrendResult {
   const { districts, labels, locale, unit, settings } = input
   const s = settings.fontScale
+  const palette = paletteOf(settings)
   const zh = locale === 'zh-CN'
   const wanted = new Set(districts.map((d) => d.id))
   const own = input.metrics.filter((m) => wanted.has(m.district))
@@ -92,7 +87,7 @@ export function buildTrendOption(input: TrendInput): TrendResult {
   const epoch = input.epoch ?? ((): string => '')
   // A line per district and epoch: a change of basis or boundary ends one line and starts the next, never a slope.
   const series: LineSeriesOption[] = districts.flatMap((d, i) => {
-    const colour = safeColour(d.color)
+    const colour = seriesColour(safeColour(d.color), palette)
     const hasAny = years.some((y) => cell(d.id, y) !== null)
     const epochs: string[] = []
     for (const y of years) {
@@ -128,7 +123,7 @@ export function buildTrendOption(input: TrendInput): TrendResult {
         position: 'top',
         fontSize: scaled(FONT.valueMeta, s),
         fontWeight: 'bold',
-        color: toTextColour(colour),
+        color: textColour(safeColour(d.color), palette),
       },
       // Close values in the same year: shift labels apart rather than hide one (a hidden value reads as missing).
       labelLayout: { moveOverlap: 'shiftY' },
@@ -231,8 +226,8 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       },
       splitLine: { lineStyle: { type: 'dashed', opacity: 0.6 } },
     },
-    title: bottomNote(noteText, s),
-    graphic: [noDataGraphic(labels.noData, years.length > 0, s)],
+    title: bottomNote(noteText, s, palette.muted),
+    graphic: [noDataGraphic(labels.noData, years.length > 0, s, palette.muted)],
     series,
   } satisfies ChartOption
   return { option, excludedCumulative }

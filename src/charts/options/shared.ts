@@ -3,6 +3,8 @@ import type { GraphicComponentOption, TitleComponentOption } from 'echarts/compo
 import type { Metric } from '../../types/domain'
 import { escapeHtml } from '../../domain/format'
 import { readableQuote } from '../../domain/metric'
+import type { Locale } from '../../types/locale'
+import { localText } from '../../domain/intl'
 
 /** A decal (fill pattern) as ECharts accepts it on itemStyle. */
 export type Decal = Exclude<NonNullable<NonNullable<BarSeriesOption['itemStyle']>['decal']>, 'none'>
@@ -18,9 +20,6 @@ export const FONT = {
   tooltip: 14,
   noData: 16,
 } as const
-
-/** Muted text (year tags, 无数据, notes): the page's --muted, 5.8:1 on white; the dark theme lightens it. */
-export const MUTED_TEXT = '#5b6675'
 
 /** A font size multiplied by fontScale (clamped to 0.5–4 so a bad setting cannot blow up the layout). */
 export function scaled(base: number, fontScale: number): number {
@@ -139,10 +138,10 @@ export function shortQuote(quote: string): string {
 }
 
 /** Escaped note and quote lines for a figure (empty when both are blank). */
-export function noteAndQuote(m: Metric, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
+export function noteAndQuote(m: Metric, locale: Locale = 'zh-CN'): string[] {
   const lines: string[] = []
   // An English reader gets the English note where the data give one; the quote stays the report's own words.
-  const note = (locale === 'en' ? m.noteEn.trim() || m.note : m.note).trim()
+  const note = localText(m.note, m.noteEn.trim(), locale).trim()
   if (note) lines.push(`<div style="opacity:.85">${escapeHtml(note)}</div>`)
   if (m.quote.trim()) lines.push(`<div style="opacity:.85">「${escapeHtml(shortQuote(m.quote))}」</div>`)
   return lines
@@ -162,7 +161,7 @@ export function colourDot(color: string): string {
 }
 
 /** A muted note pinned to the chart's bottom-left (an empty title with the note as subtext). */
-export function bottomNote(text: string, fontScale: number): TitleComponentOption {
+export function bottomNote(text: string, fontScale: number, muted: string): TitleComponentOption {
   const size = scaled(FONT.note, fontScale)
   return {
     show: text !== '',
@@ -172,7 +171,7 @@ export function bottomNote(text: string, fontScale: number): TitleComponentOptio
     bottom: 0,
     itemGap: 0,
     padding: 0,
-    subtextStyle: { fontSize: size, lineHeight: Math.round(size * 1.4), color: MUTED_TEXT },
+    subtextStyle: { fontSize: size, lineHeight: Math.round(size * 1.4), color: muted },
   }
 }
 
@@ -180,13 +179,18 @@ export function bottomNote(text: string, fontScale: number): TitleComponentOptio
  * The centred 'no data' message: always present with a stable id and hidden with `ignore` when there is data,
  * so option updates never leave a stale message behind.
  */
-export function noDataGraphic(label: string, hidden: boolean, fontScale: number): GraphicComponentOption {
+export function noDataGraphic(
+  label: string,
+  hidden: boolean,
+  fontScale: number,
+  muted: string,
+): GraphicComponentOption {
   return {
     id: 'no-data',
     type: 'text',
     ignore: hidden,
     left: 'center',
     top: 'middle',
-    style: { text: label, fontSize: scaled(FONT.noData, fontScale), fill: MUTED_TEXT },
+    style: { text: label, fontSize: scaled(FONT.noData, fontScale), fill: muted },
   }
 }

@@ -1,4 +1,4 @@
-import { contrastRatio, fromHsl, parseHex, toHex, toHsl } from './dark-option'
+import { contrastRatio, fromHsl, parseHex, toHex, toHsl } from './colour'
 
 /** Contrast text must reach on its background: WCAG 2 AA for normal-size text (1.4.3). */
 export const TEXT_MIN_CONTRAST = 4.5

@@ -12,6 +12,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components'
 import type { Metric, Qualifier } from '../../types/domain'
+import type { ChartPalette } from './palette'
 
 /** The ECharts option every builder returns: only the series and components registered in charts/echarts.ts. */
 export type ChartOption = ComposeOption<
@@ -42,6 +43,8 @@ export interface ChartSettings {
   accessible: boolean
   /** Multiplier for every font size: 1 normal, 1.6 presentation. */
   fontScale: number
+  /** The colours to draw in (LIGHT_PALETTE when absent; DARK_PALETTE on the dark big screen). */
+  palette?: ChartPalette
 }
 
 /** Translated labels for charts that show individual figures (builders never translate). */

@@ -5,9 +5,8 @@ import {
   checkColumns,
   checkRequiredText,
   createIssueCollector,
-  errorIssue,
   finishValidation,
-  quoteValue,
+  makeIssue,
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
@@ -47,28 +46,19 @@ export function validateBoundaries(
     if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
       valid = false
       issues.add(
-        errorIssue(
-          'year-invalid',
+        makeIssue({
+          code: 'year-invalid',
           line,
-          'year',
-          `year ${quoteValue(yearText)} is not a year; expected YYYY between ${MIN_YEAR} and ${MAX_YEAR}, the first year the new boundary applies`,
-          `year ${quoteValue(yearText)} 不是年份；应为 ${MIN_YEAR}–${MAX_YEAR} 之间的 YYYY，即新边界开始适用的年份`,
-        ),
+          column: 'year',
+          params: { value: yearText, min: MIN_YEAR, max: MAX_YEAR },
+        }),
       )
     }
     if (valid && district !== undefined) {
       const key = `${district}|${year}`
       const first = seen.get(key)
       if (first !== undefined) {
-        issues.add(
-          errorIssue(
-            'boundary-duplicate',
-            line,
-            '',
-            `district ${district}, year ${year} already appears on line ${first}; describe each year's change in one row`,
-            `区 ${district}、年份 ${year} 已在第 ${first} 行出现；每年的变化请写在同一行`,
-          ),
-        )
+        issues.add(makeIssue({ code: 'boundary-duplicate', line, params: { district, year, first } }))
         continue
       }
       seen.set(key, line)

@@ -1,4 +1,4 @@
-import type { IssueSeverity, ValidationIssue } from '../../types/validation'
+import type { IssueCode, IssueOf, IssueSeverity, ValidationIssue } from '../../types/validation'
 import type { ParsedCsv } from '../parse-csv'
 
 /** Options shared by every validator. */
@@ -30,27 +30,16 @@ const ID_PATTERN = /^[a-z0-9_-]+$/
 // Our exporter prefixes one apostrophe to cells that a spreadsheet would run as a formula.
 const NEUTRALISED = /^'+[=+\-@\t\r]/
 
-/** Builds an issue; the one place that fixes the field order. */
-export function makeIssue(
-  severity: IssueSeverity,
-  code: string,
-  line: number,
-  column: string,
-  message: string,
-  messageZh: string,
-): ValidationIssue {
-  return { severity, code, line, column, message, messageZh }
+/** What makeIssue takes: severity defaults to error, column to '' (an issue of the whole row or file). */
+export type IssueInput<C extends IssueCode> = Omit<IssueOf<C>, 'severity' | 'column'> & {
+  severity?: IssueSeverity
+  column?: string
 }
 
-/** Error shorthand. */
-export function errorIssue(
-  code: string,
-  line: number,
-  column: string,
-  message: string,
-  messageZh: string,
-): ValidationIssue {
-  return makeIssue('error', code, line, column, message, messageZh)
+/** Builds an issue: a code and the parameters its wording needs (src/locales/issue-messages.ts), never a sentence. */
+export function makeIssue<C extends IssueCode>(input: IssueInput<C>): IssueOf<C> {
+  const { severity = 'error', code, line, column = '', params } = input
+  return { severity, code, line, column, params }
 }
 
 /** Collects issues, counting all of them but keeping only the `limit` earliest by line. */
@@ -143,12 +132,6 @@ export function isValidId(id: string): boolean {
   return ID_PATTERN.test(id)
 }
 
-/** Quotes a value for a message, shortening very long ones. */
-export function quoteValue(value: string): string {
-  const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value
-  return `"${shown}"`
-}
-
 /**
  * Checks the header against a spec: a missing required column is an error, an unknown one a warning.
  * Returns false when a required column is missing (the rows are then not worth checking).
@@ -160,44 +143,26 @@ export function checkColumns(
 ): boolean {
   if (parsed.header.length === 0) return false
   const present = new Set(parsed.header)
-  const known = new Set([...spec.required, ...spec.optional])
   const line = parsed.headerLine
-  const all = [...spec.required, ...spec.optional].join(', ')
-  const required = spec.required.join(', ')
-  const requiredZh = spec.required.join('、')
+  const known = [...spec.required, ...spec.optional]
   let complete = true
   const only = parsed.header.length === 1 ? (parsed.header[0] ?? '') : ''
   const separator = only.includes(';') ? ';' : only.includes('\t') ? 'tab' : null
-  const hint = separator
-    ? ` The header looks separated by ${separator === ';' ? "';'" : 'tabs'}; save the file with commas.`
-    : ''
-  const hintZh = separator ? `表头似乎以${separator === ';' ? '分号' : '制表符'}分隔；请保存为逗号分隔的 CSV。` : ''
   for (const column of spec.required) {
     if (present.has(column)) continue
     complete = false
-    issues.add(
-      errorIssue(
-        'column-missing',
-        line,
-        column,
-        `required column "${column}" is missing; the header must contain ${required}.${hint}`,
-        `缺少必需列“${column}”；表头必须包含 ${requiredZh}。${hintZh}`,
-      ),
-    )
+    issues.add(makeIssue({ code: 'column-missing', line, column, params: { required: spec.required, separator } }))
   }
   parsed.header.forEach((name, index) => {
-    if (known.has(name)) return
-    const label = name === '' ? `column ${index + 1} has no name` : `column "${name}" is not a known column`
-    const labelZh = name === '' ? `第 ${index + 1} 列没有列名` : `列“${name}”不是已知列`
+    if (known.includes(name)) return
     issues.add(
-      makeIssue(
-        'warning',
-        'column-unknown',
+      makeIssue({
+        severity: 'warning',
+        code: 'column-unknown',
         line,
-        name,
-        `${label} and is ignored; known columns are ${all}`,
-        `${labelZh}，已忽略；已知列为 ${all}`,
-      ),
+        column: name,
+        params: { index: index + 1, known },
+      }),
     )
   })
   return complete
@@ -217,40 +182,16 @@ export function checkId(
   issues: IssueCollector,
 ): boolean {
   if (id === '') {
-    issues.add(
-      errorIssue(
-        'id-empty',
-        line,
-        column,
-        `${column} is empty; every row needs an id`,
-        `${column} 为空；每行都需要一个 id`,
-      ),
-    )
+    issues.add(makeIssue({ code: 'id-empty', line, column, params: {} }))
     return false
   }
   if (!isValidId(id)) {
-    issues.add(
-      errorIssue(
-        'id-invalid',
-        line,
-        column,
-        `${column} ${quoteValue(id)} may only contain lowercase letters a-z, digits, '_' and '-'`,
-        `${column} ${quoteValue(id)} 只能包含小写字母 a-z、数字、“_”和“-”`,
-      ),
-    )
+    issues.add(makeIssue({ code: 'id-invalid', line, column, params: { value: id } }))
     return false
   }
   const first = seen.get(id)
   if (first !== undefined) {
-    issues.add(
-      errorIssue(
-        'id-duplicate',
-        line,
-        column,
-        `${column} ${quoteValue(id)} is a duplicate; it already appears on line ${first}`,
-        `${column} ${quoteValue(id)} 重复；已出现在第 ${first} 行`,
-      ),
-    )
+    issues.add(makeIssue({ code: 'id-duplicate', line, column, params: { value: id, first } }))
     return false
   }
   seen.set(id, line)
@@ -260,8 +201,6 @@ export function checkId(
 /** Reports an empty required text field; returns true when it has text. */
 export function checkRequiredText(value: string, line: number, column: string, issues: IssueCollector): boolean {
   if (value !== '') return true
-  issues.add(
-    errorIssue('field-empty', line, column, `${column} is empty; it is required`, `${column} 为空；该字段必填`),
-  )
+  issues.add(makeIssue({ code: 'field-empty', line, column, params: {} }))
   return false
 }

@@ -6,9 +6,8 @@ import {
   checkId,
   checkRequiredText,
   createIssueCollector,
-  errorIssue,
   finishValidation,
-  quoteValue,
+  makeIssue,
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
@@ -41,26 +40,12 @@ export function validateDistricts(parsed: ParsedCsv, opts: ValidateOptions = {})
     if (nameZh !== '' && firstName !== undefined) {
       valid = false
       issues.add(
-        errorIssue(
-          'name-duplicate',
-          line,
-          'name_zh',
-          `name_zh ${quoteValue(nameZh)} already appears on line ${firstName}; district names must be unique`,
-          `name_zh ${quoteValue(nameZh)} 已在第 ${firstName} 行出现；区名称必须唯一`,
-        ),
+        makeIssue({ code: 'name-duplicate', line, column: 'name_zh', params: { value: nameZh, first: firstName } }),
       )
     } else if (nameZh !== '') names.set(nameZh, line)
     if (!COLOR.test(color)) {
       valid = false
-      issues.add(
-        errorIssue(
-          'color-invalid',
-          line,
-          'color',
-          `color ${quoteValue(color)} is not a hex colour; expected #RRGGBB such as #1f77b4`,
-          `color ${quoteValue(color)} 不是十六进制颜色；应为 #RRGGBB，例如 #1f77b4`,
-        ),
-      )
+      issues.add(makeIssue({ code: 'color-invalid', line, column: 'color', params: { value: color } }))
     }
     if (valid) rows.push({ id, nameZh, nameEn, color: color.toLowerCase() })
   }

@@ -7,9 +7,8 @@ import {
   checkId,
   checkRequiredText,
   createIssueCollector,
-  errorIssue,
   finishValidation,
-  quoteValue,
+  makeIssue,
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
@@ -42,31 +41,20 @@ export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}
     if (!isCategory(category)) {
       valid = false
       issues.add(
-        errorIssue(
-          'category-invalid',
+        makeIssue({
+          code: 'category-invalid',
           line,
-          'category',
-          `category ${quoteValue(category)} is not one of ${CATEGORIES.join(', ')}`,
-          `category ${quoteValue(category)} 不是 ${CATEGORIES.join('、')} 之一`,
-        ),
+          column: 'category',
+          params: { value: category, allowed: CATEGORIES },
+        }),
       )
     }
     if (!isUnit(unit)) {
       valid = false
-      const hint =
-        unit.startsWith('万') || unit.startsWith('亿')
-          ? `; store values in the base unit (${unit.slice(1) || '元'})`
-          : ''
-      const hintZh =
-        unit.startsWith('万') || unit.startsWith('亿') ? `；数值应以基本单位（${unit.slice(1) || '元'}）存储` : ''
+      // 万元 or 亿人: the value should be stored in the unit without the multiplier.
+      const baseUnit = unit.startsWith('万') || unit.startsWith('亿') ? unit.slice(1) || '元' : null
       issues.add(
-        errorIssue(
-          'unit-invalid',
-          line,
-          'unit',
-          `unit ${quoteValue(unit)} is not one of ${UNITS.join(' ')}${hint}`,
-          `unit ${quoteValue(unit)} 不是 ${UNITS.join(' ')} 之一${hintZh}`,
-        ),
+        makeIssue({ code: 'unit-invalid', line, column: 'unit', params: { value: unit, allowed: UNITS, baseUnit } }),
       )
     }
     if (valid && isCategory(category) && isUnit(unit)) {

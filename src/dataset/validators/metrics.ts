@@ -11,17 +11,7 @@ import type { Catalogue, Indicator, Metric, Qualifier } from '../../types/domain
 import type { ValidationIssue } from '../../types/validation'
 import type { CsvRecord, ParsedCsv } from '../parse-csv'
 import { parsePlainDecimal } from '../plain-decimal'
-import type { PlainDecimalProblem } from '../plain-decimal'
-import {
-  PROGRESS_EVERY,
-  checkColumns,
-  createIssueCollector,
-  errorIssue,
-  finishValidation,
-  makeIssue,
-  quoteValue,
-  readText,
-} from './common'
+import { PROGRESS_EVERY, checkColumns, createIssueCollector, finishValidation, makeIssue, readText } from './common'
 import type { ColumnSpec, IssueCollector, ValidateOptions, ValidationResult } from './common'
 import { MAX_YEAR, MIN_YEAR, parsePeriod } from './period'
 import { suggestIds } from './suggest'
@@ -75,18 +65,17 @@ export function catalogueDistrictCheck(
   districts: readonly Catalogue['districts'][number][] | null,
 ): (text: string, line: number, issues: IssueCollector) => string | undefined {
   const lookup = buildDistrictLookup({ districts: districts ? [...districts] : [] })
-  const ids = (districts ?? []).map((d) => d.id).join(', ')
-  return (text, line, issues) => {
-    const district = districts === null ? text || undefined : resolveDistrict(lookup, text)
+  const known = (districts ?? []).map((d) => d.id)
+  return (value, line, issues) => {
+    const district = districts === null ? value || undefined : resolveDistrict(lookup, value)
     if (district === undefined)
       issues.add(
-        errorIssue(
-          text === '' ? 'district-empty' : 'district-unknown',
+        makeIssue({
+          code: value === '' ? 'district-empty' : 'district-unknown',
           line,
-          'district',
-          `district ${quoteValue(text)} is not in districts.csv; expected one of ${ids}`,
-          `district ${quoteValue(text)} 不在 districts.csv 中；应为 ${ids} 之一`,
-        ),
+          column: 'district',
+          params: { scope: 'catalogue', value, known },
+        }),
       )
     return district
   }
@@ -95,70 +84,6 @@ export function catalogueDistrictCheck(
 /** Looks a district spelling up, ignoring case for ids and English names. */
 export function resolveDistrict(lookup: Map<string, string>, text: string): string | undefined {
   return lookup.get(text) ?? lookup.get(text.toLowerCase())
-}
-
-function exampleFor(unit: string | null): string {
-  if (unit === '元') return '978900'
-  if (unit === '%') return '12.5'
-  return unit === null ? '1234.5' : '1234'
-}
-
-function valueMessages(
-  problem: PlainDecimalProblem,
-  raw: string,
-  suggestion: string | null,
-  unit: string | null,
-): { message: string; messageZh: string } {
-  const shown = quoteValue(raw)
-  const inUnit = unit ? `in ${unit}` : "in the indicator's base unit"
-  const inUnitZh = unit ? `以“${unit}”为单位` : '以指标基本单位计'
-  const example = suggestion ?? exampleFor(unit)
-  const expected = `expected a plain decimal ${inUnit} such as ${example}`
-  const expectedZh = `应为${inUnitZh}的普通小数，例如 ${example}`
-  switch (problem) {
-    case 'value-empty':
-      return { message: `value is empty; ${expected}`, messageZh: `value 为空；${expectedZh}` }
-    case 'value-not-finite':
-      return {
-        message: `value ${shown} is not a finite number; ${expected}`,
-        messageZh: `value ${shown} 不是有限数值；${expectedZh}`,
-      }
-    case 'value-negative':
-      return {
-        message: `value ${shown} is negative or has a leading '-'; expected a non-negative plain decimal ${inUnit} such as 0 or ${example}`,
-        messageZh: `value ${shown} 为负数或以“-”开头；应为${inUnitZh}的非负普通小数，例如 0 或 ${example}`,
-      }
-    case 'value-plus-sign':
-      return {
-        message: `value ${shown} has a leading '+'; ${expected}`,
-        messageZh: `value ${shown} 以“+”开头；${expectedZh}`,
-      }
-    case 'value-exponent':
-      return {
-        message: `value ${shown} uses exponent notation; ${expected}`,
-        messageZh: `value ${shown} 使用了科学计数法；${expectedZh}`,
-      }
-    case 'value-percent':
-      return {
-        message: `value ${shown} has a percent sign; ${expected}`,
-        messageZh: `value ${shown} 带有百分号；${expectedZh}`,
-      }
-    case 'value-thousands-separator':
-      return {
-        message: `value ${shown} has thousands separators; ${expected}`,
-        messageZh: `value ${shown} 含千位分隔符；${expectedZh}`,
-      }
-    case 'value-unit':
-      return {
-        message: `value ${shown} is not a plain number (it carries a unit or 万/亿); ${expected}`,
-        messageZh: `value ${shown} 不是普通数字（带有单位或万/亿）；${expectedZh}`,
-      }
-    case 'value-not-number':
-      return {
-        message: `value ${shown} is not a plain number; ${expected}`,
-        messageZh: `value ${shown} 不是普通数字；${expectedZh}`,
-      }
-  }
 }
 
 /** Validates metrics one record at a time (fed by streamCsvText or by validateMetrics). */
@@ -225,7 +150,7 @@ export function createMetricsValidator(
     const period = parsePeriod(periodText)
     if (!period.ok) {
       valid = false
-      issues.add(errorIssue(period.code, line, 'period', period.message, period.messageZh))
+      issues.add({ severity: 'error', line, column: 'period', ...period.problem })
     }
 
     const valueText = readText(fields, 'value')
@@ -234,8 +159,7 @@ export function createMetricsValidator(
       valid = false
       const unit = indicator?.unit ?? null
       const suggestion = value.code === 'value-percent' && unit !== '%' ? null : value.suggestion
-      const { message, messageZh } = valueMessages(value.code, valueText, suggestion, unit)
-      issues.add(errorIssue(value.code, line, 'value', message, messageZh))
+      issues.add(makeIssue({ code: value.code, line, column: 'value', params: { value: valueText, unit, suggestion } }))
     }
 
     const qualifierText = readText(fields, 'qualifier')
@@ -342,59 +266,20 @@ function parseQualifier(text: string): Qualifier | null {
   return QUALIFIER_SET.has(lower) ? (lower as Qualifier) : null
 }
 
-function districtIssue(text: string, line: number, ids: readonly string[], catalogue: Catalogue) {
+function districtIssue(value: string, line: number, known: readonly string[], catalogue: Catalogue): ValidationIssue {
   const example = catalogue.districts[0]?.nameZh ?? '萧山区'
-  const list = ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')}, …`
-  if (text === '') {
-    return errorIssue(
-      'district-empty',
-      line,
-      'district',
-      `district is empty; expected a district id (${list}) or its Chinese name such as ${example}`,
-      `district 为空；应为区 id（${list}）或中文名，例如 ${example}`,
-    )
-  }
-  return errorIssue(
-    'district-unknown',
-    line,
-    'district',
-    `district ${quoteValue(text)} is not in the catalogue; expected a district id (${list}) or its Chinese name such as ${example}`,
-    `district ${quoteValue(text)} 不在区目录中；应为区 id（${list}）或中文名，例如 ${example}`,
-  )
+  const code = value === '' ? 'district-empty' : 'district-unknown'
+  return makeIssue({ code, line, column: 'district', params: { scope: 'metrics', value, known, example } })
 }
 
-function indicatorIssue(text: string, line: number, near: readonly string[]) {
-  if (text === '') {
-    return errorIssue(
-      'indicator-empty',
-      line,
-      'indicator',
-      'indicator is empty; expected an indicator id from indicators.csv',
-      'indicator 为空；应为 indicators.csv 中的指标 id',
-    )
-  }
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; expected an indicator id from indicators.csv'
-  const hintZh = near.length > 0 ? `；是否指 ${near.join('、')}？` : '；应为 indicators.csv 中的指标 id'
-  return errorIssue(
-    'indicator-unknown',
-    line,
-    'indicator',
-    `indicator ${quoteValue(text)} is not in the catalogue${hint}`,
-    `indicator ${quoteValue(text)} 不在指标目录中${hintZh}`,
-  )
+function indicatorIssue(value: string, line: number, near: readonly string[]): ValidationIssue {
+  if (value === '') return makeIssue({ code: 'indicator-empty', line, column: 'indicator', params: {} })
+  return makeIssue({ code: 'indicator-unknown', line, column: 'indicator', params: { value, near } })
 }
 
-function qualifierIssue(text: string, line: number) {
-  const hinted = Object.entries(QUALIFIER_HINTS).find(([word]) => text.includes(word))?.[1]
-  const hint = hinted ? ` (did you mean ${hinted}?)` : ''
-  const hintZh = hinted ? `（是否指 ${hinted}？）` : ''
-  return errorIssue(
-    'qualifier-invalid',
-    line,
-    'qualifier',
-    `qualifier ${quoteValue(text)} is not one of exact, approx, at_least, at_most; leave it empty for exact${hint}`,
-    `qualifier ${quoteValue(text)} 不是 exact、approx、at_least、at_most 之一；留空表示 exact${hintZh}`,
-  )
+function qualifierIssue(value: string, line: number): ValidationIssue {
+  const hint = Object.entries(QUALIFIER_HINTS).find(([word]) => value.includes(word))?.[1] ?? null
+  return makeIssue({ code: 'qualifier-invalid', line, column: 'qualifier', params: { value, hint } })
 }
 
 function addDuplicate(
@@ -405,61 +290,31 @@ function addDuplicate(
   indicator: string,
   period: string,
 ): void {
-  issues.add(
-    errorIssue(
-      'duplicate-key',
-      line,
-      '',
-      `district ${district}, indicator ${indicator}, period ${period} already appears on line ${first}; each combination may appear only once`,
-      `区 ${district}、指标 ${indicator}、期间 ${period} 已在第 ${first} 行出现；每个组合只能出现一次`,
-    ),
-  )
+  issues.add(makeIssue({ code: 'duplicate-key', line, params: { district, indicator, period, first } }))
 }
 
 const ATTRIBUTE_COLUMNS = Object.keys(METRIC_ATTRIBUTE_DEFAULTS) as Array<keyof typeof METRIC_ATTRIBUTE_DEFAULTS>
 
 /** One warning for a file that predates the attribute columns: which defaults were assumed for every row. */
 function defaultsIssue(missing: ReadonlyArray<keyof typeof METRIC_ATTRIBUTE_DEFAULTS>, line: number) {
-  const shown = (c: keyof typeof METRIC_ATTRIBUTE_DEFAULTS): string => {
-    const d = METRIC_ATTRIBUTE_DEFAULTS[c]
-    return `${c}=${d === '' ? '(empty)' : d}`
-  }
-  const shownZh = (c: keyof typeof METRIC_ATTRIBUTE_DEFAULTS): string => {
-    const d = METRIC_ATTRIBUTE_DEFAULTS[c]
-    return `${c}=${d === '' ? '（空）' : d}`
-  }
-  return makeIssue(
-    'warning',
-    'attributes-defaulted',
-    line,
-    '',
-    `the file has no ${missing.join(', ')} column; every row is taken as ${missing.map(shown).join(', ')} (add the columns to say what each figure counts)`,
-    `文件没有 ${missing.join('、')} 列；所有行按 ${missing.map(shownZh).join('、')} 处理（可补充这些列说明每个数字的统计口径）`,
-  )
+  const assumed = missing.map((column) => ({ column, value: METRIC_ATTRIBUTE_DEFAULTS[column] }))
+  return makeIssue({ severity: 'warning', code: 'attributes-defaulted', line, params: { assumed } })
 }
 
 function readChoice<T extends string>(
   fields: Record<string, unknown>,
-  column: string,
+  column: 'measure' | 'status' | 'method',
   allowed: readonly T[],
   fallback: T,
   line: number,
   issues: IssueCollector,
 ): T | null {
-  const text = readText(fields, column)
-  if (text === '') return fallback
-  const lower = text.toLowerCase()
+  const value = readText(fields, column)
+  if (value === '') return fallback
+  const lower = value.toLowerCase()
   const found = allowed.find((a) => a === lower)
   if (found !== undefined) return found
-  issues.add(
-    errorIssue(
-      `${column}-invalid`,
-      line,
-      column,
-      `${column} ${quoteValue(text)} is not one of ${allowed.join(', ')}; leave it empty for ${fallback}`,
-      `${column} ${quoteValue(text)} 不是 ${allowed.join('、')} 之一；留空表示 ${fallback}`,
-    ),
-  )
+  issues.add(makeIssue({ code: `${column}-invalid`, line, column, params: { value, allowed, fallback } }))
   return null
 }
 
@@ -468,27 +323,10 @@ function readPlace(fields: Record<string, unknown>, line: number, issues: IssueC
   const text = readText(fields, 'place')
   if (text === '') return null
   if (/^[1-9]\d{0,5}$/.test(text)) return Number(text)
-  issues.add(
-    errorIssue(
-      'place-invalid',
-      line,
-      'place',
-      `place ${quoteValue(text)} is not a paragraph number (1, 2, 3…); leave it empty when unknown`,
-      `place ${quoteValue(text)} 不是段落序号（1、2、3……）；不知道时留空`,
-    ),
-  )
+  issues.add(makeIssue({ code: 'place-invalid', line, column: 'place', params: { value: text } }))
   return undefined
 }
 
-function basisIssue(text: string, line: number, known: readonly string[]) {
-  const list = known.length === 0 ? '' : known.length <= 12 ? known.join(', ') : `${known.slice(0, 12).join(', ')}, …`
-  const expected = list === '' ? 'bases.csv defines none' : `expected one of ${list}`
-  const expectedZh = list === '' ? 'bases.csv 未定义任何口径' : `应为 ${list} 之一`
-  return errorIssue(
-    'basis-unknown',
-    line,
-    'basis',
-    `basis ${quoteValue(text)} is not in bases.csv; leave it empty for the indicator's own definition, or ${expected}`,
-    `basis ${quoteValue(text)} 不在 bases.csv 中；留空表示按指标定义统计，或${expectedZh}`,
-  )
+function basisIssue(value: string, line: number, known: readonly string[]): ValidationIssue {
+  return makeIssue({ code: 'basis-unknown', line, column: 'basis', params: { value, known } })
 }

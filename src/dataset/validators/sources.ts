@@ -6,9 +6,8 @@ import {
   checkId,
   checkRequiredText,
   createIssueCollector,
-  errorIssue,
   finishValidation,
-  quoteValue,
+  makeIssue,
   readText,
 } from './common'
 import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
@@ -71,34 +70,25 @@ export function validateSources(
     if (district === undefined) valid = false
     if (published !== '' && !isPublishedDate(published)) {
       valid = false
-      issues.add(
-        errorIssue(
-          'published-invalid',
-          line,
-          'published',
-          `published ${quoteValue(published)} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD such as 2022-03-15`,
-          `published ${quoteValue(published)} 不是日期；应为 YYYY、YYYY-MM 或 YYYY-MM-DD，例如 2022-03-15`,
-        ),
-      )
+      issues.add(makeIssue({ code: 'published-invalid', line, column: 'published', params: { value: published } }))
     }
     if (period !== '') {
       const checked = parsePeriod(period)
       if (!checked.ok) {
         valid = false
-        issues.add(errorIssue(checked.code, line, 'period', checked.message, checked.messageZh))
+        issues.add({ severity: 'error', line, column: 'period', ...checked.problem })
       }
     }
     const periodStatus = readText(fields, 'period_status').toLowerCase() || 'stated'
     if (periodStatus !== 'stated' && periodStatus !== 'inferred') {
       valid = false
       issues.add(
-        errorIssue(
-          'period_status-invalid',
+        makeIssue({
+          code: 'period_status-invalid',
           line,
-          'period_status',
-          `period_status ${quoteValue(periodStatus)} is not one of stated, inferred; leave it empty for stated`,
-          `period_status ${quoteValue(periodStatus)} 不是 stated、inferred 之一；留空表示 stated`,
-        ),
+          column: 'period_status',
+          params: { value: periodStatus, allowed: ['stated', 'inferred'], fallback: 'stated' },
+        }),
       )
     }
     if (valid && district !== undefined && (periodStatus === 'stated' || periodStatus === 'inferred')) {

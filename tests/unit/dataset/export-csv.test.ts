@@ -6,6 +6,11 @@ import { neutraliseCell, serializeCsv, serializeMetricsCsv } from '../../../src/
 import { decodeCsvBytes, parseCsvText } from '../../../src/dataset/parse-csv'
 import { validateMetrics } from '../../../src/dataset/validators/metrics'
 import { FIXTURE_CATALOGUE, utf8 } from './fixtures'
+import { issueMessage } from '../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
 
 const metric = (over: Partial<Metric> = {}): Metric => ({
   district: 'xiaoshan',
@@ -165,7 +170,7 @@ describe('serializeMetricsCsv', () => {
           dataset: 'round-trip',
         }))
         const decoded = decodeCsvBytes(utf8(serializeMetricsCsv(rows, { bom })))
-        if (!decoded.ok) throw new Error(decoded.issue.message)
+        if (!decoded.ok) throw new Error(en(decoded.issue))
         expect(decoded.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8')
         const result = validateMetrics(parseCsvText(decoded.text), FIXTURE_CATALOGUE, 'round-trip')
         expect(result.issues).toEqual([])

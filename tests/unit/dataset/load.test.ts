@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { detectCsvKind, loadCatalogue, loadMetricsCsv, validateCsvFile } from '../../../src/dataset/load'
 import { FIXTURE_CATALOGUE, METRICS_HEADER, fixtureBytes, metricsCsv, utf8 } from './fixtures'
+import { issueMessage } from '../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
+const zh = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'zh-CN') : '')
 
 const load = (bytes: Uint8Array) => loadMetricsCsv(bytes, FIXTURE_CATALOGUE, { fileName: 'f.csv', datasetId: 'imp' })
 const loadFixture = (name: string) => load(fixtureBytes(name))
@@ -11,8 +17,8 @@ describe('loadMetricsCsv', () => {
     const result = loadFixture('valid-metrics.csv')
     expect(result).toMatchObject({ ok: true, fileName: 'f.csv', encoding: 'utf-8', errorCount: 0, warningCount: 1 })
     expect(result.issues).toMatchObject([{ severity: 'warning', code: 'attributes-defaulted', line: 1 }])
-    expect(result.issues[0]?.message).toContain('measure=flow, basis=(empty), status=achieved, method=reported')
-    expect(result.issues[0]?.messageZh).toContain('status=achieved')
+    expect(en(result.issues[0])).toContain('measure=flow, basis=(empty), status=achieved, method=reported')
+    expect(zh(result.issues[0])).toContain('status=achieved')
     expect(result.rows.every((r) => r.measure === 'flow' && r.basis === '' && r.status === 'achieved')).toBe(true)
     expect(result.rows.every((r) => r.method === 'reported' && r.noteEn === '')).toBe(true)
   })
@@ -47,8 +53,8 @@ describe('loadMetricsCsv', () => {
       ['status-invalid', 4, 'status'],
       ['method-invalid', 5, 'method'],
     ])
-    expect(result.issues[0]?.message).toBe('measure "state" is not one of flow, stock; leave it empty for flow')
-    expect(result.issues[1]?.messageZh).toContain('不在 bases.csv 中')
+    expect(en(result.issues[0])).toBe('measure "state" is not one of flow, stock; leave it empty for flow')
+    expect(zh(result.issues[1])).toContain('不在 bases.csv 中')
   })
 
   it('loads a valid file with its encoding and rows', () => {
@@ -156,12 +162,12 @@ describe('loadMetricsCsv', () => {
     expect(result.ok).toBe(false)
     expect(result.rows).toEqual([])
     expect(result.issues[0]).toMatchObject({ severity: 'error', code, line, column })
-    expect(result.issues[0]?.message).not.toBe('')
-    expect(result.issues[0]?.messageZh).toMatch(/[\u4e00-\u9fff]/)
+    expect(en(result.issues[0])).not.toBe('')
+    expect(zh(result.issues[0])).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('names the first line in a duplicate-key error', () => {
-    expect(loadFixture('duplicate-key.csv').issues[0]?.message).toBe(
+    expect(en(loadFixture('duplicate-key.csv').issues[0])).toBe(
       'district xiaoshan, indicator members, period 2024 already appears on line 2; each combination may appear only once',
     )
   })
@@ -174,7 +180,7 @@ describe('loadMetricsCsv', () => {
   })
 
   it('hints at the separator when a file uses semicolons', () => {
-    expect(loadFixture('semicolon-separated.csv').issues[0]?.message).toContain("separated by ';'")
+    expect(en(loadFixture('semicolon-separated.csv').issues[0])).toContain("separated by ';'")
   })
 
   it('rejects the whole file when one row of many is wrong', () => {

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decodeCsvBytes, findEncodingChange, parseCsvText, rowSeparatorOf } from '../../../src/dataset/parse-csv'
 import { fixtureBytes, utf8 } from './fixtures'
+import { issueMessage } from '../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
+const zh = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'zh-CN') : '')
 
 function decodeFixture(name: string) {
   return decodeCsvBytes(fixtureBytes(name))
@@ -31,14 +37,14 @@ describe('decodeCsvBytes', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issue).toMatchObject({ severity: 'error', code: 'encoding-utf16', line: 0, column: '' })
-    expect(result.issue.message).toContain('UTF-16')
-    expect(result.issue.messageZh).toContain('UTF-16')
+    expect(en(result.issue)).toContain('UTF-16')
+    expect(zh(result.issue)).toContain('UTF-16')
   })
 
   it('rejects a PNG image, naming it', () => {
     const result = decodeFixture('png-image.csv')
     expect(!result.ok && result.issue.code).toBe('encoding-binary')
-    expect(!result.ok && result.issue.message).toContain('PNG')
+    expect(!result.ok && en(result.issue)).toContain('PNG')
   })
 
   it('rejects text with NUL bytes as binary', () => {
@@ -49,7 +55,7 @@ describe('decodeCsvBytes', () => {
   it('rejects an Excel workbook, telling how to save CSV', () => {
     const result = decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
     expect(!result.ok && result.issue.code).toBe('encoding-binary')
-    expect(!result.ok && result.issue.message).toContain('Excel')
+    expect(!result.ok && en(result.issue)).toContain('Excel')
   })
 
   it('rejects bytes full of control characters even without NUL', () => {
@@ -138,10 +144,10 @@ describe('parseCsvText', () => {
       ['field-count', 3, ''],
       ['field-count', 4, ''],
     ])
-    expect(parsed.issues[0]?.message).toBe(
+    expect(en(parsed.issues[0])).toBe(
       'the line has 4 fields but the header has 3 columns; a field containing a comma (such as 1,234) must be quoted or written without the comma',
     )
-    expect(parsed.issues[1]?.messageZh).toBe('该行有 2 个字段，但表头有 3 列')
+    expect(zh(parsed.issues[1])).toBe('该行有 2 个字段，但表头有 3 列')
   })
 
   it('reports an unterminated quote at the line and column where it opens', () => {
@@ -189,8 +195,8 @@ describe('parseCsvText', () => {
   it('gives every issue an English and a Chinese message', () => {
     const parsed = parseCsvText('a,a\n1\n"x')
     for (const issue of parsed.issues) {
-      expect(issue.message).toMatch(/[a-z]/)
-      expect(issue.messageZh).toMatch(/[\u4e00-\u9fff]/)
+      expect(en(issue)).toMatch(/[a-z]/)
+      expect(zh(issue)).toMatch(/[\u4e00-\u9fff]/)
     }
   })
 
@@ -220,8 +226,8 @@ describe('decodeCsvBytes with mixed encodings', () => {
     const result = decodeFixture('mixed-gbk-then-utf8.csv')
     expect(result.ok).toBe(false)
     expect(!result.ok && result.issue).toMatchObject({ severity: 'error', code: 'encoding-mixed', line: 4 })
-    expect(!result.ok && result.issue.message).toContain('GB18030 (GBK), this line is UTF-8')
-    expect(!result.ok && result.issue.messageZh).toContain('从此行起为 UTF-8')
+    expect(!result.ok && en(result.issue)).toContain('GB18030 (GBK), this line is UTF-8')
+    expect(!result.ok && zh(result.issue)).toContain('从此行起为 UTF-8')
   })
 
   it('rejects GBK rows appended to a UTF-8 file at the first GBK line', () => {
@@ -267,7 +273,7 @@ describe('decodeCsvBytes with a web page', () => {
     ]) {
       const result = decodeCsvBytes(utf8(page))
       expect(!result.ok && result.issue).toMatchObject({ code: 'encoding-html', line: 0 })
-      expect(!result.ok && result.issue.messageZh).toContain('网页')
+      expect(!result.ok && zh(result.issue)).toContain('网页')
     }
     expect(decodeCsvBytes(utf8('district,quote\nxihu,<html> 标签\n')).ok).toBe(true)
   })

@@ -4,11 +4,10 @@ import { progressPercent, summariseIssues } from '../../../src/domain/import-iss
 
 const issue = (severity: ValidationIssue['severity'], line: number): ValidationIssue => ({
   severity,
-  code: 'x',
+  code: 'field-empty',
   line,
   column: 'value',
-  message: 'm',
-  messageZh: '消息',
+  params: {},
 })
 
 describe('summariseIssues', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { collator, listFormat, numberFormat } from '../../../src/domain/intl'
+import { collator, listFormat, localName, localText, numberFormat } from '../../../src/domain/intl'
 
 describe('cached Intl objects', () => {
   it('builds a number format once per locale and options, and formats as Intl does', () => {
@@ -24,5 +24,24 @@ describe('cached Intl objects', () => {
     const and = listFormat('en', { type: 'conjunction' })
     expect(listFormat('en', { type: 'conjunction' })).toBe(and)
     expect(and.format(['Xihu', 'Fuyang', 'Qiantang'])).toBe('Xihu, Fuyang, and Qiantang')
+  })
+})
+
+describe('localName', () => {
+  it('picks the English name in English and the Chinese one otherwise', () => {
+    const xiaoshan = { id: 'xiaoshan', nameZh: '萧山区', nameEn: 'Xiaoshan' }
+    expect(localName(xiaoshan, 'en')).toBe('Xiaoshan')
+    expect(localName(xiaoshan, 'zh-CN')).toBe('萧山区')
+  })
+})
+
+describe('localText', () => {
+  it('picks the text of the language from a zh/en pair', () => {
+    expect(localText('说明', 'note', 'en')).toBe('note')
+    expect(localText('说明', 'note', 'zh-CN')).toBe('说明')
+  })
+
+  it('falls back to the Chinese text when the English one is empty (an optional column left blank)', () => {
+    expect(localText('说明', '', 'en')).toBe('说明')
   })
 })

@@ -7,7 +7,7 @@ import {
   yearlyAverage,
   type ComparisonCardLabels,
 } from '../../../../src/charts/options/build-comparison-card'
-import type { Locale } from '../../../../src/domain/format'
+import type { Locale } from '../../../../src/types/locale'
 import type { Indicator, Metric } from '../../../../src/types/domain'
 import { reasonLabels, TEST_BASES } from '../../domain/reason-fixture'
 import { FIXTURE_CATALOGUE } from '../../dataset/fixtures'

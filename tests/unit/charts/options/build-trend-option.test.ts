@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTrendOption, type TrendInput } from '../../../../src/charts/options/build-trend-option'
 import { makeMetric } from '../../domain/metric-fixture'
 import { DISTRICTS, LABELS, XSS } from './figure-labels'
-import { contrastRatio } from '../../../../src/charts/options/dark-option'
+import { contrastRatio } from '../../../../src/charts/options/colour'
 import { collect, componentOf, dataOf, item, seriesOf, tooltipFormatter } from './option-helpers'
 
 const METRICS = [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   DISTRICT_DECALS,
-  MUTED_TEXT,
   QUOTE_LIMIT,
   cumulativeDecal,
   districtDecal,
@@ -12,7 +11,6 @@ import {
   shortQuote,
   tooltipRow,
 } from '../../../../src/charts/options/shared'
-import { contrastRatio } from '../../../../src/charts/options/dark-option'
 
 describe('scaled', () => {
   it('multiplies and rounds', () => {
@@ -87,11 +85,5 @@ describe('tooltip helpers', () => {
     expect(shortQuote('短')).toBe('短')
     const long = '字'.repeat(QUOTE_LIMIT + 10)
     expect(shortQuote(long)).toBe(`${'字'.repeat(QUOTE_LIMIT)}…`)
-  })
-})
-
-describe('MUTED_TEXT', () => {
-  it('reaches 4.5:1 on the white chart background (year tags, 无数据 and notes are text)', () => {
-    expect(contrastRatio(MUTED_TEXT, '#ffffff')).toBeGreaterThanOrEqual(4.5)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contrastRatio, parseHex, toHsl } from '../../../../src/charts/options/dark-option'
+import { contrastRatio, parseHex, toHsl } from '../../../../src/charts/options/colour'
 import { TEXT_MIN_CONTRAST, toTextColour } from '../../../../src/charts/options/text-colour'
 
 const DISTRICT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#F0E442', '#56B4E9', '#ffffff']

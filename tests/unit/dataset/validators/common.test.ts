@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createIssueCollector, makeIssue, unneutralise } from '../../../../src/dataset/validators/common'
 
 const at = (line: number, severity: 'error' | 'warning' = 'error') =>
-  makeIssue(severity, `c${line}`, line, '', 'm', '信息')
+  makeIssue({ severity, code: 'field-empty', line, column: `c${line}`, params: {} })
 
 describe('createIssueCollector', () => {
   it('keeps the earliest issues by line when over the limit, counting all', () => {
@@ -16,10 +16,10 @@ describe('createIssueCollector', () => {
 
   it('keeps insertion order within a line', () => {
     const issues = createIssueCollector()
-    issues.add(makeIssue('error', 'b', 2, '', '', ''))
-    issues.add(makeIssue('error', 'a', 1, '', '', ''))
-    issues.add(makeIssue('error', 'c', 2, '', '', ''))
-    expect(issues.list().map((i) => i.code)).toEqual(['a', 'b', 'c'])
+    issues.add(makeIssue({ code: 'field-empty', line: 2, column: 'b', params: {} }))
+    issues.add(makeIssue({ code: 'field-empty', line: 1, column: 'a', params: {} }))
+    issues.add(makeIssue({ code: 'field-empty', line: 2, column: 'c', params: {} }))
+    expect(issues.list().map((i) => i.column)).toEqual(['a', 'b', 'c'])
   })
 })
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsvText } from '../../../../src/dataset/parse-csv'
 import { validateDistricts } from '../../../../src/dataset/validators/districts'
+import { issueMessage } from '../../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
 
 const HEADER = 'id,name_zh,name_en,color'
 
@@ -27,7 +32,7 @@ describe('validateDistricts', () => {
       ['name-duplicate', 5, 'name_zh'],
       ['color-invalid', 5, 'color'],
     ])
-    expect(result.issues[1]?.message).toContain('already appears on line 2')
+    expect(en(result.issues[1])).toContain('already appears on line 2')
     expect(result.rows).toEqual([])
   })
 

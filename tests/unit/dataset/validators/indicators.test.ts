@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsvText } from '../../../../src/dataset/parse-csv'
 import { validateIndicators } from '../../../../src/dataset/validators/indicators'
+import { issueMessage } from '../../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
 
 const HEADER = 'id,category,name_zh,name_en,unit,description'
 
@@ -35,7 +40,7 @@ describe('validateIndicators', () => {
       ['category-invalid', 2, 'category'],
       ['unit-invalid', 2, 'unit'],
     ])
-    expect(result.issues[1]?.message).toContain('store values in the base unit (元)')
+    expect(en(result.issues[1])).toContain('store values in the base unit (元)')
   })
 
   it('rejects duplicate and malformed ids', () => {

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { parseCsvText } from '../../../../src/dataset/parse-csv'
 import { buildDistrictLookup, resolveDistrict, validateMetrics } from '../../../../src/dataset/validators/metrics'
 import { FIXTURE_CATALOGUE, metricsCsv } from '../fixtures'
+import { issueMessage } from '../../../../src/locales/issue-messages'
+import type { ValidationIssue } from '../../../../src/types/validation'
+
+/** An issue's English and Chinese wording, as the import panel and `npm run validate` show it. */
+const en = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'en') : '')
+const zh = (issue: ValidationIssue | undefined): string => (issue ? issueMessage(issue, 'zh-CN') : '')
 
 function validate(text: string, opts = {}) {
   return validateMetrics(parseCsvText(text), FIXTURE_CATALOGUE, 'test', opts)
@@ -73,19 +79,19 @@ describe('validateMetrics', () => {
   it('reports an unknown district listing the known ids', () => {
     const [issue] = validate(metricsCsv('binjiang,members,2024,1,,,,')).issues
     expect(issue).toMatchObject({ code: 'district-unknown', line: 2, column: 'district' })
-    expect(issue?.message).toContain('xiaoshan, xihu, qiantang, fuyang')
-    expect(issue?.messageZh).toContain('不在区目录中')
+    expect(en(issue)).toContain('xiaoshan, xihu, qiantang, fuyang')
+    expect(zh(issue)).toContain('不在区目录中')
   })
 
   it('reports an unknown indicator naming up to three close ids', () => {
     const [issue] = validate(metricsCsv('xiaoshan,member,2024,1,,,,')).issues
     expect(issue).toMatchObject({ code: 'indicator-unknown', line: 2, column: 'indicator' })
-    expect(issue?.message).toBe('indicator "member" is not in the catalogue; did you mean members, members_recruited?')
+    expect(en(issue)).toBe('indicator "member" is not in the catalogue; did you mean members, members_recruited?')
   })
 
   it('suggests the id of an indicator given by its name', () => {
     const [issue] = validate(metricsCsv('xiaoshan,建会率,2024,1,,,,')).issues
-    expect(issue?.message).toContain('did you mean coverage_rate?')
+    expect(en(issue)).toContain('did you mean coverage_rate?')
   })
 
   it.each([
@@ -113,23 +119,21 @@ describe('validateMetrics', () => {
   ])('rejects value %s with %s', (value, code, suggestion) => {
     const [issue] = validate(metricsCsv(`xiaoshan,members,2024,${value},,,,`)).issues
     expect(issue).toMatchObject({ code, line: 2, column: 'value' })
-    expect(issue?.message).toContain('in 人')
-    if (suggestion) expect(issue?.message).toContain(`such as ${suggestion}`)
+    expect(en(issue)).toContain('in 人')
+    if (suggestion) expect(en(issue)).toContain(`such as ${suggestion}`)
   })
 
   it('says what was found and what is expected for a value with a unit', () => {
     const [issue] = validate(metricsCsv('xiaoshan,welfare_spending,2024,12万,,,,')).issues
-    expect(issue?.message).toBe(
+    expect(en(issue)).toBe(
       'value "12万" is not a plain number (it carries a unit or 万/亿); expected a plain decimal in 元 such as 120000',
     )
-    expect(issue?.messageZh).toBe(
-      'value "12万" 不是普通数字（带有单位或万/亿）；应为以“元”为单位的普通小数，例如 120000',
-    )
+    expect(zh(issue)).toBe('value "12万" 不是普通数字（带有单位或万/亿）；应为以“元”为单位的普通小数，例如 120000')
   })
 
   it('suggests the number of a percentage only for a % indicator', () => {
     const [issue] = validate(metricsCsv('xiaoshan,coverage_rate,2024,85%,,,,')).issues
-    expect(issue?.message).toContain('in % such as 85')
+    expect(en(issue)).toContain('in % such as 85')
   })
 
   it('accepts the four qualifiers in any case and an empty one as exact', () => {
@@ -147,7 +151,7 @@ describe('validateMetrics', () => {
   it('rejects another qualifier, hinting at the Chinese marker it matches', () => {
     const [issue] = validate(metricsCsv('xiaoshan,members,2024,1,约,,,')).issues
     expect(issue).toMatchObject({ code: 'qualifier-invalid', line: 2, column: 'qualifier' })
-    expect(issue?.message).toContain('did you mean approx?')
+    expect(en(issue)).toContain('did you mean approx?')
   })
 
   it('reports the second occurrence of a district, indicator and period, naming the first line', () => {
@@ -155,7 +159,7 @@ describe('validateMetrics', () => {
       metricsCsv('xiaoshan,members,2024,1,,,,', 'xihu,members,2024,1,,,,', '萧山,members,2024,2,,,,'),
     )
     expect(result.issues).toMatchObject([{ code: 'duplicate-key', line: 4 }])
-    expect(result.issues[0]?.message).toContain('already appears on line 2')
+    expect(en(result.issues[0])).toContain('already appears on line 2')
   })
 
   it('treats 2024 and 2024-2024 as the same period', () => {

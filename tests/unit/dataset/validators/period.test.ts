@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../../../src/dataset/validators/period'
+import { issueMessage } from '../../../../src/locales/issue-messages'
+
+/** The English message of a refused period, as a validator reports it in the period column. */
+const message = (text: string): string => {
+  const result = parsePeriod(text)
+  return result.ok ? '' : issueMessage({ severity: 'error', line: 2, column: 'period', ...result.problem }, 'en')
+}
 
 describe('parsePeriod', () => {
   it('reads a year and a year range', () => {
@@ -10,20 +17,18 @@ describe('parsePeriod', () => {
 
   it('suggests YYYY-YYYY for ranges written with other dashes or words', () => {
     for (const text of ['2019–2021', '2019—2021', '2019~2021', '2019至2021年', '2019 - 2021']) {
-      const result = parsePeriod(text)
-      expect(result.ok || result.message).toContain('such as 2019-2021')
+      expect(message(text)).toContain('such as 2019-2021')
     }
   })
 
   it('suggests the bare year for 2024年', () => {
-    const result = parsePeriod('2024年')
-    expect(!result.ok && result.message).toContain('such as 2024')
+    expect(message('2024年')).toContain('such as 2024')
   })
 
   it('rejects years outside 1949–2100 and reversed ranges', () => {
-    expect(parsePeriod('1948')).toMatchObject({ ok: false, code: 'period-out-of-range' })
-    expect(parsePeriod('2000-2101')).toMatchObject({ ok: false, code: 'period-out-of-range' })
-    expect(parsePeriod('2021-2019')).toMatchObject({ ok: false, code: 'period-reversed' })
-    expect(parsePeriod('20')).toMatchObject({ ok: false, code: 'period-invalid' })
+    expect(parsePeriod('1948')).toMatchObject({ ok: false, problem: { code: 'period-out-of-range' } })
+    expect(parsePeriod('2000-2101')).toMatchObject({ ok: false, problem: { code: 'period-out-of-range' } })
+    expect(parsePeriod('2021-2019')).toMatchObject({ ok: false, problem: { code: 'period-reversed' } })
+    expect(parsePeriod('20')).toMatchObject({ ok: false, problem: { code: 'period-invalid' } })
   })
 })

@@ -1,0 +1,2 @@
+/** A UI language: Chinese first, full English too. */
+export type Locale = 'zh-CN' | 'en'
