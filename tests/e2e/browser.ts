@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { launchChromium } from '../chromium.mjs'
+import { manyDistricts } from '../fixtures/many-districts'
 
 /** Debian's Chromium, headless, with the flags this network-less machine needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -68,4 +69,12 @@ export async function saveScreenshot(page: Page, name: string, fullPage = false)
   const path = `tests/artifacts/${name}.png`
   await page.screenshot({ path, fullPage })
   return path
+}
+
+/** Serves a catalogue of `count` districts (the built-in four and synthetic others) in place of the built-in one. */
+export async function routeDistricts(page: Page, count: number): Promise<void> {
+  const csv = manyDistricts(count)
+  const serve = (body: string) => ({ status: 200, contentType: 'text/csv; charset=utf-8', body })
+  await page.route('**/data/districts.csv*', (route) => route.fulfill(serve(csv.districts)))
+  await page.route('**/data/metrics.csv*', (route) => route.fulfill(serve(csv.metrics)))
 }

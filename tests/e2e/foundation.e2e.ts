@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { baseUrl, gotoReady, launchBrowser, openPage, saveScreenshot, waitReady } from './browser'
+import { baseUrl, gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot, waitReady } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -17,8 +17,12 @@ describe('dashboard shell', () => {
   it('reaches data-state="ready" with charts drawn and no console errors or CSP violations', async () => {
     const { page, context, errors } = await openPage(browser)
     await gotoReady(page)
-    expect(await page.locator('[data-chart^="comparison-"]').count()).toBeGreaterThan(3)
-    expect(await page.locator('[data-chart="comparison-unions_founded"] canvas').count()).toBeGreaterThan(0)
+    // The first screen: the scorecard, then a chart for each indicator two districts report like-for-like.
+    expect(await page.locator('[data-chart="scorecard"] tbody tr[data-indicator]').count()).toBeGreaterThan(20)
+    expect(await page.locator('[data-chart^="comparison-"]').count()).toBe(2)
+    const chart = page.locator('[data-chart="comparison-unions_founded"]')
+    await chart.scrollIntoViewIfNeeded()
+    await chart.locator('canvas').waitFor()
     await saveScreenshot(page, 'overview-1440-zh')
     expect(errors).toEqual([])
     await context.close()
@@ -89,11 +93,15 @@ describe('dashboard shell', () => {
 
   it('draws a chart further down only when it is scrolled into view', async () => {
     const { page, context, errors } = await openPage(browser)
+    // Thirteen districts: nine indicators compare, so the overview has charts well below the fold.
+    await routeDistricts(page, 13)
     await gotoReady(page)
     const cards = page.locator('.chart-card')
     const last = cards.last()
     const drawn = (): Promise<boolean[]> =>
       cards.evaluateAll((els) => els.map((el) => el.querySelector('.chart-card__chart canvas') !== null))
+    await cards.first().scrollIntoViewIfNeeded()
+    await cards.first().locator('.chart-card__chart canvas').waitFor()
     const before = await drawn()
     expect(before.length).toBeGreaterThan(6)
     expect(before[0]).toBe(true)
@@ -110,7 +118,7 @@ describe('dashboard shell', () => {
 
   it('redraws a chart at its new width when the window is resized', async () => {
     const { page, context } = await openPage(browser)
-    await gotoReady(page)
+    await gotoReady(page, 'view=indicator&indicator=unions_founded')
     const canvas = '[data-chart="comparison-unions_founded"] canvas'
     const cssWidth = () => page.$eval(canvas, (c) => (c as HTMLCanvasElement).getBoundingClientRect().width)
     const box = () => page.$eval('[data-chart="comparison-unions_founded"] .chart-card__chart', (e) => e.clientWidth)
@@ -132,7 +140,13 @@ describe('dashboard shell', () => {
     expect(new URL(page.url()).searchParams.get('year')).toBe('2020')
     await expect.poll(() => page.textContent(headline('xiaoshan', 'unions_founded'))).toContain('174')
     expect(await page.textContent(headline('fuyang', 'unions_founded'))).toContain('无数据')
-    expect(await page.textContent('[data-chart="comparison-unions_founded"] [data-takeaway]')).toContain('174')
+    // Only Xiaoshan reported new unions for 2020: the scorecard shows it, and no one-bar chart stands for it.
+    expect(
+      await page.textContent(
+        '[data-chart="scorecard"] tr[data-indicator="unions_founded"] td[data-district="xiaoshan"]',
+      ),
+    ).toContain('174')
+    expect(await page.locator('[data-chart="comparison-unions_founded"]').count()).toBe(0)
     await page.goBack()
     await waitReady(page)
     expect(new URL(page.url()).searchParams.get('year')).toBeNull()
@@ -142,7 +156,7 @@ describe('dashboard shell', () => {
 
   it('leaves data-state "ready" while a filter change redraws, and returns only with the new figures drawn', async () => {
     const { page, context } = await openPage(browser)
-    await gotoReady(page)
+    await gotoReady(page, 'view=indicator&indicator=unions_founded')
     // Each data-state a MutationObserver can see (it runs between tasks, as any tool would), with what was drawn.
     await page.evaluate(() => {
       const app = document.querySelector('.app') as HTMLElement

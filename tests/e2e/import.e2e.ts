@@ -78,7 +78,7 @@ describe('CSV import', () => {
     const { page, context, errors } = await openWatched()
     await gotoReady(page)
     // Before the import Xihu's headline is its five-year total, marked as one (never 无数据 when it reported one).
-    expect(await page.textContent(headline('xihu', 'unions_founded'))).toMatch(/931.*2018-2022 累计/)
+    expect(await page.textContent(headline('xihu', 'unions_founded'))).toMatch(/931.*2018–2022 五年累计/)
     expect(await importFile(page, 'e2e-valid-xihu.csv', fixture('e2e-valid-xihu.csv'))).toBe('accepted')
     await expect.poll(() => page.textContent(headline('xihu', 'unions_founded'))).toContain('777')
     expect(await page.textContent('[data-import-result="accepted"] [data-field="rows"]')).toBe('1')

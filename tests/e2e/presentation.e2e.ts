@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { gotoReady, launchBrowser, openPage, saveScreenshot } from './browser'
+import { gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -72,6 +72,8 @@ function canvasCorner(page: Page): Promise<number[]> {
 describe('presentation mode', () => {
   it('opens from the launcher on slide 1 with the first chart, navigates by keyboard and closes with Esc', async () => {
     const { page, context, errors } = await openPage(browser, { width: 1920, height: 1080 })
+    // Thirteen districts, so the overview has enough charts to page through.
+    await routeDistricts(page, 13)
     await gotoReady(page)
     const firstTitle = (await page.textContent('.chart-card .chart-card__title'))?.trim()
     const cards = await page.locator('.chart-card').count()

@@ -26,7 +26,9 @@ describe('print stylesheet', () => {
       '[data-action="present"]',
     ])
       expect(await page.isVisible(hidden), hidden).toBe(false)
-    expect(await page.locator('.chart-card:visible').count()).toBeGreaterThan(3)
+    // The scorecard and every chart card print (two charts with the built-in data).
+    expect(await page.isVisible('[data-chart="scorecard"]')).toBe(true)
+    expect(await page.locator('.chart-card:visible').count()).toBe(2)
     expect(await page.isVisible('.chart-card .chart-card__foot')).toBe(true)
     expect(await page.isVisible('.chart-card .chart-card__toggle')).toBe(false)
     const header = (await page.textContent('[data-print-header]')) ?? ''

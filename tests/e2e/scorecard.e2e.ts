@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { gotoReady, launchBrowser, openPage, saveScreenshot, waitReady } from './browser'
-import { manyDistricts } from '../fixtures/many-districts'
+import type { Browser } from 'playwright-core'
+import { gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot, waitReady } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -10,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** Serves a catalogue of `count` districts (the built-in four and synthetic others) in place of the built-in one. */
-async function routeDistricts(page: Page, count: number): Promise<void> {
-  const csv = manyDistricts(count)
-  const serve = (body: string) => ({ status: 200, contentType: 'text/csv; charset=utf-8', body })
-  await page.route('**/data/districts.csv*', (route) => route.fulfill(serve(csv.districts)))
-  await page.route('**/data/metrics.csv*', (route) => route.fulfill(serve(csv.metrics)))
-}
 
 const cell = (indicator: string, district: string) =>
   `[data-chart="scorecard"] tr[data-indicator="${indicator}"] td[data-district="${district}"]`
