@@ -93,7 +93,8 @@ describe('fair comparison on every view', () => {
           checked++
         }
       }
-      expect(checked).toBeGreaterThan(40)
+      // At least the comparison card of every indicator view (the overview and categories chart fewer now).
+      expect(checked).toBeGreaterThanOrEqual(shared.length)
       expect(errors).toEqual([])
       await context.close()
     })

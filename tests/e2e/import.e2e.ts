@@ -256,7 +256,7 @@ describe('CSV import', () => {
     const template = await read('template')
     expect(
       template.startsWith(
-        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en\r\n',
+        '\uFEFFdistrict,indicator,period,value,qualifier,source,quote,note,measure,basis,status,method,note_en,place\r\n',
       ),
     ).toBe(true)
     expect(template.split('\r\n')[1]).toMatch(/^xiaoshan,unions_founded,\d{4},/)

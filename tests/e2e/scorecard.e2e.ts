@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
+import { builtinMetrics } from '../unit/data/builtin'
 import { gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot, waitReady } from './browser'
 
 let browser: Browser
@@ -85,7 +86,8 @@ describe('the same-basis scorecard on the first screen', () => {
     const options = await page.$$eval('[data-filter="year"] option', (os) => os.map((o) => o.textContent?.trim() ?? ''))
     expect(options[0]).toBe('各区最新')
     for (const o of options.slice(1)) expect(o).toMatch(/^\d{4} · [1-9]\d* 项$/)
-    expect(options).toContain('2024 · 63 项')
+    const in2024 = builtinMetrics.rows.filter((m) => m.start === 2024 && m.end === 2024 && m.status !== 'target')
+    expect(options).toContain(`2024 · ${in2024.length} 项`)
     await page.selectOption('[data-filter="year"]', '2020')
     await waitReady(page)
     expect(await page.textContent('[data-field="no-year"]')).toBe('2020 年没有单年数据的区县：西湖区、钱塘区、富阳区')
@@ -148,6 +150,12 @@ describe('many districts', () => {
       '图中画出最新数据最高的 5 个区县',
     )
     await saveScreenshot(page, 'indicator-90-1920-zh')
+    // On a slide the chart keeps most of the height: the summarised text leaves it room.
+    await page.click('[data-action="present"]')
+    await page.waitForSelector('[data-presentation] canvas')
+    const chart = await page.locator('[data-presentation] .presentation-slide__chart').boundingBox()
+    expect(chart?.height ?? 0).toBeGreaterThan(500)
+    await saveScreenshot(page, 'presentation-90-1920-zh')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -68,8 +68,10 @@ function barLabel(m: Metric, input: ComparisonInput): { text: string; hasMeta: b
   else if (settings.showPeriodInLabel) meta.push(`(${period})`)
   if (isDerived(m)) meta.push(labels.derived)
   const first = `{value|${richSafe(value)}}`
+  // Horizontal rows are one line high: the meta goes beside the value, not under it into the next row.
+  const gap = settings.horizontal ? ' ' : '\n'
   return meta.length
-    ? { text: `${first}\n{meta|${richSafe(meta.join(' · '))}}`, hasMeta: true }
+    ? { text: `${first}${gap}{meta|${richSafe(meta.join(' · '))}}`, hasMeta: true }
     : { text: first, hasMeta: false }
 }
 
@@ -212,7 +214,7 @@ export function buildComparisonOption(input: ComparisonInput): ChartOption {
     },
     grid: {
       left: scaled(16, s),
-      right: scaled(horizontal ? 90 : 24, s),
+      right: scaled(horizontal ? 130 : 24, s),
       top: scaled(12, s),
       bottom: scaled(8, s),
       // ECharts 6 replacement for containLabel: keep axis labels and the axis name inside the grid box.

@@ -57,6 +57,21 @@ describe('buildComparisonOption', () => {
     expect(strings(build())).toContain('无数据')
   })
 
+  it('lays bars horizontally for many districts: names on the vertical axis, first on top, labels on one line', () => {
+    const option = build({}, { horizontal: true, showPeriodInLabel: true })
+    expect(componentOf(option, 'yAxis')).toMatchObject({
+      type: 'category',
+      inverse: true,
+      data: ['萧山', '西湖', '钱塘', '富阳'],
+    })
+    expect(componentOf(option, 'xAxis')['type']).toBe('value')
+    expect(item(seriesOf(option)[0]?.['label'])['position']).toBe('right')
+    const label = String(item(item(bars(option)[0])['label'])['formatter'])
+    expect(label).not.toContain('\n')
+    expect(label).toContain('(2024)')
+    expect(item(seriesOf(option)[0]?.['markPoint'])['data']).toEqual([{ name: 'xihu', coord: [0, 1] }])
+  })
+
   it('keeps a genuine zero as a bar', () => {
     const option = build({ entries: [e('xiaoshan', { value: 0 })] })
     expect(item(bars(option)[0])['value']).toBe(0)
