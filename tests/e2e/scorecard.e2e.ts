@@ -152,7 +152,7 @@ describe('many districts', () => {
     await saveScreenshot(page, 'indicator-90-1920-zh')
     // On a slide the chart keeps most of the height: the summarised text leaves it room.
     await page.click('[data-action="present"]')
-    await page.waitForSelector('[data-presentation] canvas')
+    await page.waitForSelector('[data-presentation] [data-drawn="true"]')
     const chart = await page.locator('[data-presentation] .presentation-slide__chart').boundingBox()
     expect(chart?.height ?? 0).toBeGreaterThan(500)
     await saveScreenshot(page, 'presentation-90-1920-zh')
