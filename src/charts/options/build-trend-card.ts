@@ -3,6 +3,7 @@ import type { Locale } from '../../types/locale'
 import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
+import type { ProgressLabels } from '../../domain/progress'
 import {
   cardContext,
   figureLabels,
@@ -52,6 +53,8 @@ export interface TrendCardLabels extends ComparisonCardLabels {
   notPlotted: string
   /** zh '图中画出最新数据最高的 {drawn} 个区县，其余 {rest} 个见表格。' */
   trendSummarised: (drawn: number, rest: number) => string
+  /** Wording of targets and change on the previous year; the tooltip shows the change when given. */
+  progress?: ProgressLabels
 }
 
 /** Past this many districts a trend chart draws only a few lines; the table keeps them all. */
