@@ -3,7 +3,8 @@ import type { Locale } from '../types/locale'
 import { comparePair, type Difference } from './comparability'
 import { formatMetricValue, formatValue } from './format'
 import { numberFormat } from './intl'
-import { isCumulativeMetric } from './metric'
+import { figureKey, isCumulativeMetric } from './metric'
+import type { DatasetLayer } from './metric-index'
 import { previousFigure, ratioQualifier } from './takeaway'
 
 /** How far a district has come on a target (完成率); a rate only where target and achievement count the same thing. */
@@ -69,10 +70,21 @@ export function completionFor(
   return fallback ?? (first ? completion(null, first, boundaries) : null)
 }
 
-/** Whether any target figure is loaded (a plain "no targets loaded" line otherwise). */
-export function hasTargets(figures: Iterable<Metric>): boolean {
-  for (const m of figures) if (m.status === 'target') return true
-  return false
+/**
+ * The targets of the shown layers per indicator (the index leaves plans out). For one district, indicator, period
+ * and basis the later layer wins, as imports win over the built-in data.
+ */
+export function targetsByIndicator(layers: ReadonlyArray<Pick<DatasetLayer, 'metrics'>>): Map<string, Metric[]> {
+  const byKey = new Map<string, Metric>()
+  for (const layer of layers)
+    for (const m of layer.metrics) if (m.status === 'target') byKey.set(`${figureKey(m)}|${m.basis}`, m)
+  const out = new Map<string, Metric[]>()
+  for (const m of byKey.values()) {
+    const list = out.get(m.indicator)
+    if (list) list.push(m)
+    else out.set(m.indicator, [m])
+  }
+  return out
 }
 
 /** A figure against the district's previous figure on the same basis (较上年), or why none is set against it. */

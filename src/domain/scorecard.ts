@@ -61,6 +61,8 @@ export interface ScorecardInput {
   year: YearChoice
   boundaries: readonly BoundaryChange[]
   categories: readonly Category[]
+  /** Targets per indicator (the index leaves them out); each cell then shows its completion. */
+  targets?: ReadonlyMap<string, readonly Metric[]>
 }
 
 /** The members of the largest group by key (ties: the group whose newest figure is latest, then first seen). */
@@ -143,9 +145,15 @@ export function cellReasons(cell: ScorecardCell, boundaries: readonly BoundaryCh
 }
 
 /** Each cell's target completion and change on the previous comparable figure (one pass over the indicator's figures). */
-function withProgress(cells: ScorecardCell[], figures: readonly Metric[], input: ScorecardInput): ScorecardCell[] {
+function withProgress(
+  cells: ScorecardCell[],
+  figures: readonly Metric[],
+  targetFigures: readonly Metric[],
+  input: ScorecardInput,
+): ScorecardCell[] {
   const byDistrict = new Map<string, Metric[]>(cells.map((c) => [c.district, []]))
   for (const m of figures) byDistrict.get(m.district)?.push(m)
+  for (const m of targetFigures) byDistrict.get(m.district)?.push(m)
   return cells.map((c) => {
     const own = byDistrict.get(c.district) ?? []
     const targets = own.filter((m) => m.status === 'target')
@@ -179,7 +187,7 @@ export function buildScorecard(input: ScorecardInput): { sections: ScorecardSect
       indicator: ind.id,
     })
     if (!picks.some((p) => p.metric)) continue
-    const cells = withProgress(judgeRow(picks, input.boundaries), figures, input)
+    const cells = withProgress(judgeRow(picks, input.boundaries), figures, input.targets?.get(ind.id) ?? [], input)
     rows.push({
       indicator: ind.id,
       category: ind.category,

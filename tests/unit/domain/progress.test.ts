@@ -6,8 +6,8 @@ import {
   completion,
   completionFor,
   completionText,
-  hasTargets,
   progressLine,
+  targetsByIndicator,
 } from '../../../src/domain/progress'
 import { makeMetric } from './metric-fixture'
 import { progressLabels } from './progress-fixture'
@@ -107,10 +107,14 @@ describe('completionFor', () => {
   })
 })
 
-describe('hasTargets', () => {
-  it('is true only when a target figure is loaded', () => {
-    expect(hasTargets([makeMetric()])).toBe(false)
-    expect(hasTargets([makeMetric(), target()])).toBe(true)
+describe('targetsByIndicator', () => {
+  it('keeps only targets, grouped by indicator, a later layer winning for the same figure and basis', () => {
+    const builtin = { metrics: [makeMetric(), target({ value: 400 }), target({ indicator: 'x', value: 1 })] }
+    const imported = { metrics: [target({ value: 500 }), target({ value: 90, basis: 'other' })] }
+    const map = targetsByIndicator([builtin, imported])
+    expect(map.get('unions_founded')?.map((m) => m.value)).toEqual([500, 90])
+    expect(map.get('x')?.map((m) => m.value)).toEqual([1])
+    expect(targetsByIndicator([builtin].slice(0, 0)).size).toBe(0)
   })
 })
 

@@ -171,15 +171,29 @@ describe('buildScorecard progress', () => {
   const metrics = [
     m('xiaoshan', { period: '2020', value: 174 }),
     m('xiaoshan', { value: 442 }),
-    m('xiaoshan', { value: 500, status: 'target' }),
     m('fuyang', { period: '2023', value: 553 }),
     m('fuyang', { value: 642 }),
-    m('fuyang', { value: 700, status: 'target' }),
-    m('xihu', { value: 300, status: 'target' }),
   ]
+  const targets = new Map([
+    [
+      'unions_founded',
+      [
+        m('xiaoshan', { value: 500, status: 'target' }),
+        m('fuyang', { value: 700, status: 'target' }),
+        m('xihu', { value: 300, status: 'target' }),
+      ],
+    ],
+  ])
   const cells = (year: number | 'latest') =>
-    buildScorecard({ metrics, indicators, districts: D, year, boundaries: [XIAOSHAN_2021], categories: CATEGORIES })
-      .sections[0]?.rows[0]?.cells ?? []
+    buildScorecard({
+      metrics,
+      indicators,
+      districts: D,
+      year,
+      boundaries: [XIAOSHAN_2021],
+      categories: CATEGORIES,
+      targets,
+    }).sections[0]?.rows[0]?.cells ?? []
 
   it('gives each cell its target completion, unreported where only a target exists', () => {
     const [xiaoshan, xihu, qiantang, fuyang] = cells(2024)
