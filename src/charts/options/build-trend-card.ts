@@ -3,7 +3,7 @@ import type { Locale } from '../../types/locale'
 import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
-import type { ProgressLabels } from '../../domain/progress'
+import { changeOnPrevious, changeText, type ProgressLabels } from '../../domain/progress'
 import {
   cardContext,
   figureLabels,
@@ -114,6 +114,7 @@ export function buildTrendCard(input: {
   const drawn = new Set(trendDistricts(latest, latestVerdict.ranked))
   const across = latestVerdict.reasons.filter((r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status')
   const breakNotes = [...across, ...trendBreaks(singles, boundaries)].map((r) => describeReasons([r], reasons))
+  const words = labels.progress
   const { option, excludedCumulative } = buildTrendOption({
     districts: districts.filter((d) => drawn.has(d.id)),
     metrics: own.filter((m) => drawn.has(m.district)),
@@ -123,6 +124,8 @@ export function buildTrendCard(input: {
     settings: input.settings,
     epoch,
     breakNotes,
+    // Derived from the figures by the one rule: no change across a basis or boundary change, which is named instead.
+    change: words ? (m) => changeText(changeOnPrevious(own, m, boundaries), indicator.unit, locale, words) : undefined,
   })
   const sourceList = [...new Set(own.map(sourceName))]
   return {
