@@ -70,6 +70,12 @@ describe('targets and completion', () => {
     expect(text).toBe('2021 年区划调整，不与 2020 年比较')
     expect(text).not.toMatch(/[+-]\d/)
     await saveScreenshot(page, 'progress-change-zh-1366')
+    await gotoReady(page, 'year=2024&lang=en')
+    expect(await page.textContent(change('unions_founded', 'xiaoshan'))).toBe(
+      'boundary changed in 2021; not compared with 2020',
+    )
+    expect(await page.textContent('[data-field="no-targets"]')).toContain('No targets loaded')
+    await saveScreenshot(page, 'progress-change-en-1366')
     await context.close()
   })
 })
