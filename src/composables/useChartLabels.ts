@@ -70,6 +70,28 @@ function chartLabels(): UseChartLabelsReturn {
       trendTitle: (indicator) => t('chart.trendTitle', { indicator }),
       notPlotted: t('chart.notPlotted'),
       trendSummarised: (drawn, rest) => t('chart.trendSummarised', { drawn, rest }),
+      progress: {
+        target: (value) => t('progress.target', { value }),
+        rate: {
+          exact: (pct) => t('progress.rate.exact', { pct }),
+          approx: (pct) => t('progress.rate.approx', { pct }),
+          at_least: (pct) => t('progress.rate.at_least', { pct }),
+          at_most: (pct) => t('progress.rate.at_most', { pct }),
+        },
+        unreported: t('progress.unreported'),
+        otherBasis: t('progress.otherBasis'),
+        noRate: t('progress.noRate'),
+        change: {
+          exact: (year, amount) => t('progress.change.exact', { year, amount }),
+          approx: (year, amount) => t('progress.change.approx', { year, amount }),
+          at_least: (year, amount) => t('progress.change.at_least', { year, amount }),
+          at_most: (year, amount) => t('progress.change.at_most', { year, amount }),
+        },
+        withPercent: (diff, pct) => t('progress.withPercent', { diff, pct }),
+        points: (n) => t('progress.points', { n }),
+        boundaryBreak: (year, from) => t('progress.boundaryBreak', { year, from }),
+        basisBreak: (from) => t('progress.basisBreak', { from }),
+      },
     }
   })
   return { labels, locale }

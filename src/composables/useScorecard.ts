@@ -18,7 +18,7 @@ export interface UseScorecardReturn {
 
 /** The same-basis scorecard of the given categories under the page's filters: one rule for every view that shows it. */
 export function useScorecard(categories: MaybeRefOrGetter<readonly Category[]>): UseScorecardReturn {
-  const { index, catalogue } = storeToRefs(useDatasetsStore())
+  const { index, catalogue, targets } = storeToRefs(useDatasetsStore())
   const { filters } = storeToRefs(useFiltersStore())
   const shown = computed(() => catalogue.value.districts.filter((d) => filters.value.districts.includes(d.id)))
   const card = computed(() =>
@@ -29,6 +29,7 @@ export function useScorecard(categories: MaybeRefOrGetter<readonly Category[]>):
       year: filters.value.year,
       boundaries: catalogue.value.boundaries,
       categories: toValue(categories),
+      targets: targets.value,
     }),
   )
   return {

@@ -3,6 +3,7 @@ import { basisKey, cohortKey, comparePair, judgeSet, type SetReason } from './co
 import { selectFigures, type YearChoice } from './compare'
 import { isCumulativeMetric } from './metric'
 import { figuresOf, type FigureSource } from './metric-index'
+import { changeOnPrevious, completionFor, type ChangeOnPrevious, type Completion } from './progress'
 
 /**
  * How a scorecard cell stands against the others of its row, as a leader reads it at a glance:
@@ -29,6 +30,10 @@ export interface ScorecardCell {
   of: number
   /** For otherBasis/total: the row's figure it was measured against by the one rule (null otherwise). */
   reference: Metric | null
+  /** The district's target for the cell's years and how far it is done; null/absent when no target is loaded. */
+  completion?: Completion | null
+  /** The figure against the district's previous figure on the same basis (absent: not worked out). */
+  change?: ChangeOnPrevious
 }
 
 /** One indicator across the districts shown. */
@@ -56,6 +61,8 @@ export interface ScorecardInput {
   year: YearChoice
   boundaries: readonly BoundaryChange[]
   categories: readonly Category[]
+  /** Targets per indicator (the index leaves them out); each cell then shows its completion. */
+  targets?: ReadonlyMap<string, readonly Metric[]>
 }
 
 /** The members of the largest group by key (ties: the group whose newest figure is latest, then first seen). */
@@ -137,6 +144,30 @@ export function cellReasons(cell: ScorecardCell, boundaries: readonly BoundaryCh
   ).reasons
 }
 
+/** Each cell's target completion and change on the previous comparable figure (one pass over the indicator's figures). */
+function withProgress(
+  cells: ScorecardCell[],
+  figures: readonly Metric[],
+  targetFigures: readonly Metric[],
+  input: ScorecardInput,
+): ScorecardCell[] {
+  const byDistrict = new Map<string, Metric[]>(cells.map((c) => [c.district, []]))
+  for (const m of figures) byDistrict.get(m.district)?.push(m)
+  for (const m of targetFigures) byDistrict.get(m.district)?.push(m)
+  return cells.map((c) => {
+    const own = byDistrict.get(c.district) ?? []
+    const targets = own.filter((m) => m.status === 'target')
+    const m = c.metric
+    // A district with no figure still shows a target it has for the chosen year: 未报送, never 0%.
+    const period = m ?? (typeof input.year === 'number' ? { start: input.year, end: input.year } : null)
+    const completion =
+      period && targets.length
+        ? completionFor(m ? [m, ...targets] : targets, c.district, period, input.boundaries)
+        : null
+    return { ...c, completion, change: m ? changeOnPrevious(own, m, input.boundaries) : { kind: 'none' } }
+  })
+}
+
 /**
  * The same-basis scorecard: indicators × districts for the chosen year (or each district's latest figure), a district
  * that reported only a multi-year total shown with that total. Rows with figures from two or more districts, grouped by
@@ -156,7 +187,7 @@ export function buildScorecard(input: ScorecardInput): { sections: ScorecardSect
       indicator: ind.id,
     })
     if (!picks.some((p) => p.metric)) continue
-    const cells = judgeRow(picks, input.boundaries)
+    const cells = withProgress(judgeRow(picks, input.boundaries), figures, input.targets?.get(ind.id) ?? [], input)
     rows.push({
       indicator: ind.id,
       category: ind.category,

@@ -108,7 +108,7 @@ function phrases(unit: Unit, locale: Locale): Phrases {
 }
 
 /** How sure the ratio leader/next is: the stated ratio is a floor when the leader can only be higher and the next only lower. */
-function ratioQualifier(leader: Qualifier, next: Qualifier): Qualifier {
+export function ratioQualifier(leader: Qualifier, next: Qualifier): Qualifier {
   if (leader === 'exact' && next === 'exact') return 'exact'
   const leaderFloor = leader === 'exact' || leader === 'at_least'
   const leaderCeiling = leader === 'exact' || leader === 'at_most'

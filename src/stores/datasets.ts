@@ -14,6 +14,7 @@ import { takeBuiltInLoad, type LoadFailure } from '../dataset/builtin-load'
 import { groupInSlices } from '../dataset/group-in-slices'
 import type { DatasetLayer } from '../domain/metric-index'
 import { flattenLayers, indexLayers } from '../domain/metric-index'
+import { targetsByIndicator } from '../domain/progress'
 import { createImportStorage, takeSavedImportsRead, type SavedImport } from '../storage/import-storage'
 
 /** A CSV the user loaded, layered over the built-in data. */
@@ -66,6 +67,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /** Every figure in force, in reading order: imports win over the built-in data for the same district, indicator and period. Built only when read (table, exports). */
   const metrics = computed(() => flattenLayers(layers.value, index.value.conflicts))
   const conflicts = computed(() => index.value.conflicts)
+  /** Targets (status=target) per indicator: plans the index leaves out, read by the progress lines. */
+  const targets = computed(() => markRaw(targetsByIndicator(layers.value)))
 
   /** The figures in force of one indicator; without multi-year totals when a chart leaves them out anyway. */
   function metricsFor(indicator: string, includeCumulative = true): readonly Metric[] {
@@ -254,6 +257,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     metrics,
     metricsFor,
     conflicts,
+    targets,
     districtById,
     indicatorById,
     sourceById,

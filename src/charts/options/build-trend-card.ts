@@ -3,6 +3,7 @@ import type { Locale } from '../../types/locale'
 import { formatMetricValue } from '../../domain/format'
 import { isDerived, metricKey } from '../../domain/metric'
 import { buildTrendOption } from './build-trend-option'
+import { changeOnPrevious, changeText, type ProgressLabels } from '../../domain/progress'
 import {
   cardContext,
   figureLabels,
@@ -52,6 +53,8 @@ export interface TrendCardLabels extends ComparisonCardLabels {
   notPlotted: string
   /** zh '图中画出最新数据最高的 {drawn} 个区县，其余 {rest} 个见表格。' */
   trendSummarised: (drawn: number, rest: number) => string
+  /** Wording of targets and change on the previous year; the tooltip shows the change when given. */
+  progress?: ProgressLabels
 }
 
 /** Past this many districts a trend chart draws only a few lines; the table keeps them all. */
@@ -111,6 +114,7 @@ export function buildTrendCard(input: {
   const drawn = new Set(trendDistricts(latest, latestVerdict.ranked))
   const across = latestVerdict.reasons.filter((r) => r.kind === 'basis' || r.kind === 'measure' || r.kind === 'status')
   const breakNotes = [...across, ...trendBreaks(singles, boundaries)].map((r) => describeReasons([r], reasons))
+  const words = labels.progress
   const { option, excludedCumulative } = buildTrendOption({
     districts: districts.filter((d) => drawn.has(d.id)),
     metrics: own.filter((m) => drawn.has(m.district)),
@@ -120,6 +124,8 @@ export function buildTrendCard(input: {
     settings: input.settings,
     epoch,
     breakNotes,
+    // Derived from the figures by the one rule: no change across a basis or boundary change, which is named instead.
+    change: words ? (m) => changeText(changeOnPrevious(own, m, boundaries), indicator.unit, locale, words) : undefined,
   })
   const sourceList = [...new Set(own.map(sourceName))]
   return {

@@ -41,6 +41,8 @@ export interface TrendInput {
   epoch?: (m: Metric) => string
   /** Sentences on why some lines break (a boundary change, a change of basis), for screen readers (the card's badge shows them). */
   breakNotes?: readonly string[]
+  /** The change of a figure on the district's previous comparable one, worded ('较 2023 年 +89家（+16.1%）'), or null. */
+  change?: (m: Metric) => string | null
 }
 
 /** The trend option and the multi-year totals it did not draw (a different quantity from a yearly value). */
@@ -164,6 +166,8 @@ export function buildTrendOption(input: TrendInput): TrendResult {
       const value =
         formatMetricValue(m, unit, locale, 'exact') + (extras ? (zh ? `（${extras}）` : ` (${extras})`) : '')
       lines.push(`<div>${name}: <b>${escapeHtml(value)}</b></div>`)
+      const change = input.change?.(m)
+      if (change) lines.push(`<div style="padding-left:1.1em">${escapeHtml(change)}</div>`)
       lines.push(
         `<div style="opacity:.85;padding-left:1.1em">${escapeHtml(`${labels.sourceLabel}: ${labels.sourceName(m)}`)}</div>`,
       )

@@ -166,6 +166,51 @@ describe('buildScorecard', () => {
   })
 })
 
+describe('buildScorecard progress', () => {
+  const indicators = [indicator('unions_founded', 'organising')]
+  const metrics = [
+    m('xiaoshan', { period: '2020', value: 174 }),
+    m('xiaoshan', { value: 442 }),
+    m('fuyang', { period: '2023', value: 553 }),
+    m('fuyang', { value: 642 }),
+  ]
+  const targets = new Map([
+    [
+      'unions_founded',
+      [
+        m('xiaoshan', { value: 500, status: 'target' }),
+        m('fuyang', { value: 700, status: 'target' }),
+        m('xihu', { value: 300, status: 'target' }),
+      ],
+    ],
+  ])
+  const cells = (year: number | 'latest') =>
+    buildScorecard({
+      metrics,
+      indicators,
+      districts: D,
+      year,
+      boundaries: [XIAOSHAN_2021],
+      categories: CATEGORIES,
+      targets,
+    }).sections[0]?.rows[0]?.cells ?? []
+
+  it('gives each cell its target completion, unreported where only a target exists', () => {
+    const [xiaoshan, xihu, qiantang, fuyang] = cells(2024)
+    expect(xiaoshan?.completion?.kind === 'rate' && xiaoshan.completion.percent).toBeCloseTo(88.4)
+    expect(fuyang?.completion?.kind === 'rate' && fuyang.completion.target.value).toBe(700)
+    expect(xihu?.state).toBe('none')
+    expect(xihu?.completion?.kind).toBe('unreported')
+    expect(qiantang?.completion).toBeNull()
+  })
+
+  it('gives the change on the previous comparable figure, and none across a boundary change', () => {
+    const [xiaoshan, , , fuyang] = cells(2024)
+    expect(fuyang?.change?.kind === 'change' && fuyang.change.diff).toBe(89)
+    expect(xiaoshan?.change?.kind).toBe('break')
+  })
+})
+
 describe('yearCounts and districtsWithoutYear', () => {
   const ms = [
     m('xiaoshan', { period: '2024' }),

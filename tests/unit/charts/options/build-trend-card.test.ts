@@ -9,6 +9,8 @@ import type { BoundaryChange, Indicator } from '../../../../src/types/domain'
 import { FIXTURE_CATALOGUE } from '../../dataset/fixtures'
 import { makeMetric } from '../../domain/metric-fixture'
 import { reasonLabels, TEST_BASES } from '../../domain/reason-fixture'
+import { progressLabels } from '../../domain/progress-fixture'
+import { tooltipFormatter } from './option-helpers'
 
 const XIAOSHAN_2021: BoundaryChange = {
   district: 'xiaoshan',
@@ -65,6 +67,28 @@ describe('buildTrendCard', () => {
   it('says where a district’s line breaks at a boundary change, as one sentence', () => {
     const c = card([makeMetric({ period: '2020', value: 174 }), makeMetric({ period: '2024', value: 442 })])
     expect(c.badge).toBe('区划调整（萧山区，2021 年）：五个街道划归钱塘区')
+  })
+
+  it('gives each point its change on the previous comparable year in the tooltip, and names a boundary change instead', () => {
+    const c = buildTrendCard({
+      metrics: [
+        makeMetric({ period: '2020', value: 174 }),
+        makeMetric({ period: '2024', value: 442 }),
+        makeMetric({ district: 'fuyang', period: '2023', value: 553 }),
+        makeMetric({ district: 'fuyang', period: '2024', value: 642 }),
+      ],
+      indicator,
+      catalogue,
+      districts: ['xiaoshan', 'fuyang'],
+      locale: 'zh-CN',
+      labels: { ...LABELS, progress: progressLabels('zh-CN') },
+      settings: { accessible: false, fontScale: 1 },
+    })
+    // Years 2020–2024 on the axis: 2024 is the fifth.
+    const html = tooltipFormatter(c.option)([{ dataIndex: 4 }])
+    expect(html).toContain('较 2023 年 +89家（+16.1%）')
+    expect(html).toContain('2021 年区划调整，不与 2020 年比较')
+    expect(html).not.toMatch(/\+268/)
   })
 
   it('has no badge for like-for-like lines', () => {
