@@ -76,7 +76,12 @@ describe('the same-basis scorecard on the first screen', () => {
           .count(),
       ).toBeGreaterThanOrEqual(2)
     }
-    expect(await page.textContent('[data-field="singles"] summary')).toMatch(/仅一个区县报送的数据（\d+ 项）/)
+    const summary = (await page.textContent('[data-field="singles"] summary')) ?? ''
+    expect(summary).toMatch(/仅一个区县报送的数据（\d+ 项）/)
+    // Opened, it lists that many figures, grouped by district, each opening its source.
+    await page.click('[data-field="singles"] summary')
+    const listed = await page.locator('[data-field="singles"] tr[data-metric]').count()
+    expect(listed).toBe(Number(/（(\d+) 项）/.exec(summary)?.[1]))
     await context.close()
   })
 
