@@ -32,6 +32,12 @@ describe('the same-basis scorecard on the first screen', () => {
     expect(await trained.textContent()).toContain('口径不同，不作比较')
     expect(await trained.getAttribute('title')).toMatch(/口径不同：.*萧山区为.*富阳区为/)
     expect(await page.getAttribute(cell('workers_trained', 'xiaoshan'), 'data-state')).toBe('otherBasis')
+    // Keyboard users get the reason on focus, as a box under the cell.
+    await trained.focus()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    const shown = await trained.evaluate((el) => getComputedStyle(el, '::after').content)
+    expect(shown).toMatch(/口径不同：.*萧山区为/)
     expect(await page.textContent(cell('workers_trained', 'xihu'))).toContain('未报送')
     // No rank is given to a cell that is not comparable.
     for (const text of await page
