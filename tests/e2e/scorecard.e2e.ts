@@ -86,8 +86,9 @@ describe('the same-basis scorecard on the first screen', () => {
     expect(summary).toMatch(/仅一个区县报送的数据（\d+ 项）/)
     // Opened, it lists that many figures, grouped by district, each opening its source.
     await page.click('[data-field="singles"] summary')
-    const listed = await page.locator('[data-field="singles"] tr[data-metric]').count()
-    expect(listed).toBe(Number(/（(\d+) 项）/.exec(summary)?.[1]))
+    await expect
+      .poll(() => page.locator('[data-field="singles"] tr[data-metric]').count())
+      .toBe(Number(/（(\d+) 项）/.exec(summary)?.[1]))
     await context.close()
   })
 
@@ -136,6 +137,10 @@ describe('many districts', () => {
         expect(bar?.height ?? 999).toBeLessThan(70)
         // Headline figures become one compact table, a district a row.
         expect(await page.locator('.headlines__table tbody tr').count()).toBe(13)
+        // A column of the headline table never sets different bases side by side unlabelled.
+        expect(
+          await page.textContent('.headlines__table tr[data-district="xiaoshan"] td[data-indicator="workers_trained"]'),
+        ).toMatch(lang === 'en' ? /free public courses/ : /萧工学堂/)
         // Thirteen districts rank among the like-for-like ones only (Xihu's total and Qiantang's 2023 are not ranked).
         expect(await page.textContent(cell('unions_founded', 'jiande'))).toMatch(lang === 'en' ? /of 11/ : /11 区中第/)
         await saveScreenshot(page, `overview-13-${width}-${lang}`)
