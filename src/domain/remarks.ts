@@ -337,3 +337,35 @@ export function remarkFromRecord(
     },
   }
 }
+
+/** Translated wording of remarks in a deck's speaker notes (the UI's message table fills it). */
+export interface RemarkNoteLabels {
+  /** The line before the remarks: zh '批注与督办：'. */
+  heading: string
+  /** One remark: zh '{figure}：{text}（{state}；{owner}；{due}）'. */
+  item: (p: { figure: string; text: string; state: string; owner: string; due: string }) => string
+  states: Record<RemarkState, string>
+  ownerNone: string
+  dueNone: string
+  /** How a figure is named: district · indicator · period. */
+  figureName: (figure: RemarkFigure) => string
+}
+
+/** Speaker notes for the remarks on some figures (keys as remarkFigureKey gives them); '' when there are none. */
+export function remarkNotes(list: readonly Remark[], figures: readonly string[], labels: RemarkNoteLabels): string {
+  const wanted = new Set(figures)
+  const lines = sortRemarks(list.filter((r) => wanted.has(r.figure))).flatMap((r) => {
+    const figure = parseRemarkFigureKey(r.figure)
+    if (!figure) return []
+    return [
+      labels.item({
+        figure: labels.figureName(figure),
+        text: r.text,
+        state: labels.states[r.state],
+        owner: r.owner || labels.ownerNone,
+        due: r.due || labels.dueNone,
+      }),
+    ]
+  })
+  return lines.length ? [labels.heading, ...lines].join('\n') : ''
+}
