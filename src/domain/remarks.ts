@@ -136,7 +136,9 @@ export function validateRemarkDraft(draft: { text: string; owner: string; due: s
   const due = draft.due.trim()
   if (due && !isRealDate(due)) issues.push(issue('due-invalid', line, 'due', { value: due }))
   if (!isRemarkState(draft.state))
-    issues.push(issue('state-invalid', line, 'state', { value: String(draft.state), expected: REMARK_STATES.join('/') }))
+    issues.push(
+      issue('state-invalid', line, 'state', { value: String(draft.state), expected: REMARK_STATES.join('/') }),
+    )
   return issues
 }
 
@@ -242,11 +244,7 @@ export interface FollowUp {
 }
 
 /** Open follow-ups, those due first (soonest first; no due date last), restricted to `districts` when given. */
-export function openFollowUps(
-  list: readonly Remark[],
-  today: string,
-  districts?: ReadonlySet<string>,
-): FollowUp[] {
+export function openFollowUps(list: readonly Remark[], today: string, districts?: ReadonlySet<string>): FollowUp[] {
   return list
     .filter((r) => r.state === 'open')
     .flatMap((remark) => {

@@ -370,7 +370,12 @@ export async function viewPptxFile(
     },
   })
   const { buildPptx } = await deck
-  const blob = await buildPptx(slides, images, { title: name, author: t('app.title'), lang: locale }, notesOf(screen, charts))
+  const blob = await buildPptx(
+    slides,
+    images,
+    { title: name, author: t('app.title'), lang: locale },
+    notesOf(screen, charts),
+  )
   return { blob: new Blob([blob], { type: PPTX_TYPE }), name: exportFileName(screen, name, 'pptx') }
 }
 

@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { strFromU8, unzipSync } from 'fflate'
-import { gotoReady, launchBrowser, openPage } from './browser'
+import { baseUrl, gotoReady, launchBrowser, openPage, waitReady } from './browser'
+
+// axe-core injected as a script, as a11y.e2e.ts does (the page's CSP forbids inline script, so the context bypasses it).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
 
 let browser: Browser
 beforeAll(async () => {
@@ -124,7 +137,9 @@ describe('remarks and follow-ups', () => {
       .screenshot({ path: '/tmp/shots-remarks/panel-zh-1366.png' })
     await fresh.page.keyboard.press('Escape')
     await fresh.page.waitForSelector(`${CELL} [data-field="remarks"]`)
-    await fresh.page.screenshot({ path: '/tmp/shots-remarks/scorecard-zh-1366.png' })
+    await fresh.page
+      .locator('[data-chart="scorecard"] tr[data-indicator="unions_founded"]')
+      .screenshot({ path: '/tmp/shots-remarks/scorecard-zh-1366.png' })
 
     // Editing the state: done remarks leave the brief's open follow-ups.
     await fresh.page.click(`${CELL} button.scorecard__cell`)
@@ -148,11 +163,35 @@ describe('remarks and follow-ups', () => {
     await page.waitForSelector(`${PANEL} [data-remark]`)
     expect(await page.textContent(`${PANEL} h3`)).toBe('Remarks and follow-ups')
     expect(await page.textContent(`${PANEL} [data-field="remark-due"]`)).toBe('No due date')
-    await page.locator('dialog[data-panel="provenance"]').screenshot({ path: `/tmp/shots-remarks/panel-en-${width}.png` })
+    await page
+      .locator('dialog[data-panel="provenance"]')
+      .screenshot({ path: `/tmp/shots-remarks/panel-en-${width}.png` })
     await page.keyboard.press('Escape')
     await page.waitForSelector(`${CELL} [data-field="remarks"]`)
     expect(await page.textContent(`${CELL} [data-field="remarks"]`)).toBe('Remarks 1')
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('adds no axe violations: the panel with a remark and an error, and the marked cell', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+    })
+    const page = await context.newPage()
+    await page.goto(baseUrl())
+    await waitReady(page)
+    await page.click(`${CELL} button.scorecard__cell`)
+    await page.waitForSelector(PANEL)
+    await addRemark(page, { text: '核实', owner: '张三', due: '2030-01-31' })
+    await page.waitForSelector(`${PANEL} [data-remark]`)
+    await page.click(`${PANEL} [data-action="remark-save"]`)
+    await page.waitForSelector(`${PANEL} .remark-panel__error`)
+    expect(await axeViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(`${CELL} [data-field="remarks"]`)
+    expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
 })

@@ -19,9 +19,9 @@ describe('serializeRemarksCsv', () => {
   it('writes a BOM, CRLF and the columns, and reads back the same remarks', () => {
     const list = [remark(), remark({ id: 'b', text: '=SUM(A1)', state: 'done', figure: 'xiaoshan|members|2024|' })]
     const csv = serializeRemarksCsv(list)
-    expect(csv.startsWith('\uFEFFid,district,indicator,period,basis,text,owner,due,state,created_at,updated_at\r\n')).toBe(
-      true,
-    )
+    expect(
+      csv.startsWith('\uFEFFid,district,indicator,period,basis,text,owner,due,state,created_at,updated_at\r\n'),
+    ).toBe(true)
     expect(csv).toContain(",'=SUM(A1),")
     expect(parseRemarksCsvText(csv, defaults)).toEqual({ ok: true, remarks: list })
   })
@@ -33,7 +33,9 @@ describe('parseRemarksCsvBytes', () => {
     const head = new TextEncoder().encode('district,indicator,period,text\r\nxihu,members,2024,')
     const bytes = new Uint8Array([...head, 0xba, 0xcb, 0xca, 0xb5, 0x0d, 0x0a])
     const result = parseRemarksCsvBytes(bytes, defaults)
-    expect(result.ok && result.remarks.map((r) => [r.id, r.figure, r.text])).toEqual([['n2', 'xihu|members|2024|', '核实']])
+    expect(result.ok && result.remarks.map((r) => [r.id, r.figure, r.text])).toEqual([
+      ['n2', 'xihu|members|2024|', '核实'],
+    ])
   })
 
   it('rejects a binary file with the decoder issue', () => {

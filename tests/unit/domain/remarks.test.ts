@@ -189,9 +189,21 @@ describe('remarkFromRecord', () => {
     [{ period: '24' }, [['figure-invalid', 'period']]],
     [{ district: '' }, [['figure-invalid', '']]],
     [{ state: 'closed' }, [['state-invalid', 'state']]],
-    [{ due: '2025-02-30', text: '' }, [['text-missing', 'text'], ['due-invalid', 'due']]],
+    [
+      { due: '2025-02-30', text: '' },
+      [
+        ['text-missing', 'text'],
+        ['due-invalid', 'due'],
+      ],
+    ],
     [{ id: 'a b' }, [['id-invalid', 'id']]],
-    [{ created_at: 'yesterday' }, [['time-invalid', 'created_at'], ['time-invalid', 'updated_at']]],
+    [
+      { created_at: 'yesterday' },
+      [
+        ['time-invalid', 'created_at'],
+        ['time-invalid', 'updated_at'],
+      ],
+    ],
   ])('with %o reports %j on the row line', (over, expected) => {
     const row = remarkFromRecord({ ...fields, ...over }, 7, defaults)
     expect(row.ok).toBe(false)
