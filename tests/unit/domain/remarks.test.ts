@@ -10,6 +10,7 @@ import {
   remarkCounts,
   remarkFigureKey,
   remarkFromRecord,
+  remarkNotes,
   validateRemarkDraft,
   type Remark,
   type RemarkDraft,
@@ -211,5 +212,35 @@ describe('remarkFromRecord', () => {
       expect(row.issues.map((i) => [i.code, i.column])).toEqual(expected)
       expect(row.issues.every((i) => i.line === 7)).toBe(true)
     }
+  })
+})
+
+describe('remarkNotes', () => {
+  const labels = {
+    heading: '批注：',
+    item: (p: { figure: string; text: string; state: string; owner: string; due: string }) =>
+      `${p.figure}：${p.text}（${p.state}；${p.owner}；${p.due}）`,
+    states: { open: '待办', done: '已完成', dropped: '已放弃' },
+    ownerNone: '未定',
+    dueNone: '无时限',
+    figureName: (f: { district: string; indicator: string; period: string }) =>
+      [f.district, f.indicator, f.period].join(' · '),
+  }
+
+  it('lists the remarks on the figures given, with defaults for owner and due', () => {
+    const list = [
+      remark({ id: 'a', owner: '张三', due: '2025-06-30' }),
+      remark({ id: 'b', figure: 'xihu|members|2024|', state: 'done' }),
+    ]
+    expect(remarkNotes(list, ['xiaoshan|members|2024|'], labels)).toBe(
+      '批注：\nxiaoshan · members · 2024：核实（待办；张三；2025-06-30）',
+    )
+    expect(remarkNotes(list, ['xihu|members|2024|'], labels)).toBe(
+      '批注：\nxihu · members · 2024：核实（已完成；未定；无时限）',
+    )
+  })
+
+  it('gives nothing for figures without remarks', () => {
+    expect(remarkNotes([remark()], ['fuyang|members|2024|'], labels)).toBe('')
   })
 })
