@@ -5,6 +5,7 @@ import { useTimeoutFn } from '@vueuse/core'
 import { useChartRegistryStore, type RegisteredChart } from '../stores/chart-registry'
 import { useDatasetsStore } from '../stores/datasets'
 import { useFiltersStore } from '../stores/filters'
+import { useRemarksStore } from '../stores/remarks'
 import { ExportNotice } from '../export/export-notice'
 import type { ExportFile, ExportScreen } from '../export/export-jobs'
 import { downloadBlob } from './useDownload'
@@ -31,6 +32,7 @@ export function useExportRunner(): UseExportRunnerReturn {
   const { t, locale } = useI18n()
   const { filters } = storeToRefs(useFiltersStore())
   const datasets = useDatasetsStore()
+  const remarks = useRemarksStore()
   const busy = ref(false)
   const status = shallowRef<ExportStatus | null>(null)
   const { start: clearLater, stop: keepStatus } = useTimeoutFn(() => (status.value = null), 8000, { immediate: false })
@@ -49,6 +51,7 @@ export function useExportRunner(): UseExportRunnerReturn {
       locale: locale.value === 'en' ? 'en' : 'zh-CN',
       t: (key, named) => (named ? t(key, named) : t(key)),
       imports: datasets.imports.map((d) => ({ id: d.id, name: d.name, fileName: d.fileName })),
+      remarks: remarks.list,
     }
   }
 

@@ -22,6 +22,7 @@ import {
 import { buildExportFileName, chartSubject, numberedFileName, shortDistrictName } from './file-name'
 import { SLIDE_PIXEL_RATIO, buildSlidePlan, describeFilters, slideImageSize } from './slide-plan'
 import { localName } from '../domain/intl'
+import { REMARK_STATES, remarkFigureKey, remarkNotes, type Remark, type RemarkNoteLabels } from '../domain/remarks'
 
 /** The i18n `t`, narrowed to what exporters call. */
 export type Translate = (key: string, named?: Record<string, string | number>) => string
@@ -36,6 +37,8 @@ export interface ExportScreen {
   t: Translate
   /** The imports figures may come from, so a figure is credited to its import (none: built-in data only). */
   imports?: readonly ImportCredit[]
+  /** Remarks and follow-ups on figures, for the deck's speaker notes (none: no notes). */
+  remarks?: readonly Remark[]
 }
 
 /** A chart as the registry describes it. */
@@ -367,8 +370,37 @@ export async function viewPptxFile(
     },
   })
   const { buildPptx } = await deck
-  const blob = await buildPptx(slides, images, { title: name, author: t('app.title'), lang: locale })
+  const blob = await buildPptx(
+    slides,
+    images,
+    { title: name, author: t('app.title'), lang: locale },
+    notesOf(screen, charts),
+  )
   return { blob: new Blob([blob], { type: PPTX_TYPE }), name: exportFileName(screen, name, 'pptx') }
+}
+
+/** Each chart's speaker notes: the remarks on the figures it shows (charts without remarks get none). */
+function notesOf(screen: ExportScreen, charts: readonly ExportableChart[]): Map<string, string> {
+  const notes = new Map<string, string>()
+  if (!screen.remarks?.length) return notes
+  const { t } = screen
+  const labels: RemarkNoteLabels = {
+    heading: t('remarks.notes.heading'),
+    item: (p) => t('remarks.notes.item', p),
+    states: Object.fromEntries(REMARK_STATES.map((s) => [s, t(`remarks.states.${s}`)])) as RemarkNoteLabels['states'],
+    ownerNone: t('remarks.ownerNone'),
+    dueNone: t('remarks.dueNone'),
+    figureName: (f) => {
+      const ind = screen.catalogue.indicators.find((i) => i.id === f.indicator)
+      return [districtName(screen, f.district), ind ? localName(ind, screen.locale) : f.indicator, f.period].join(' · ')
+    },
+  }
+  for (const c of charts) {
+    const figures = resolveMetrics(collectMetricKeys([c.table]), screen.metrics).map(remarkFigureKey)
+    const text = remarkNotes(screen.remarks, figures, labels)
+    if (text) notes.set(c.key, text)
+  }
+  return notes
 }
 
 function figuresFileName(screen: ExportScreen, extension: string): string {

@@ -100,8 +100,16 @@ function addTitleSlide(pptx: PptxGenJS, s: TitleSlide, meta: DeckMeta): void {
   slide.addText(s.date, { ...text(meta.lang), x: SLIDE.margin, y: 6.3, w: W, h: 0.45, fontSize: 14, color: MUTED })
 }
 
-function addChartSlide(pptx: PptxGenJS, s: ChartSlide, image: string | undefined, meta: DeckMeta): void {
+function addChartSlide(
+  pptx: PptxGenJS,
+  s: ChartSlide,
+  image: string | undefined,
+  meta: DeckMeta,
+  speakerNotes: string | undefined,
+): void {
   const slide = pptx.addSlide({ masterName: MASTERS.chart })
+  // Remarks on the chart's figures go to the presenter only, as plain text (pptxgenjs escapes markup).
+  if (speakerNotes) slide.addNotes(toXmlText(speakerNotes))
   slide.addText(s.headline, { placeholder: TITLE_PH, lang: meta.lang, fit: 'shrink' })
   // The chart's own title under the headline, unless the headline already is that title.
   if (s.title.trim() && s.title.trim() !== s.headline.trim())
@@ -180,11 +188,12 @@ export function xmlSafeSlide(s: Slide): Slide {
   return { ...s, heading: toXmlText(s.heading), items: s.items.map(toXmlText) }
 }
 
-/** Builds the deck from a slide plan and the chart images (PNG data URLs by chart key). */
+/** Builds the deck from a slide plan, the chart images (PNG data URLs by chart key) and speaker notes by chart key. */
 export async function buildPptx(
   slides: readonly Slide[],
   images: ReadonlyMap<string, string>,
   meta: DeckMeta,
+  notes: ReadonlyMap<string, string> = new Map(),
 ): Promise<Blob> {
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
@@ -197,7 +206,7 @@ export async function buildPptx(
   defineMasters(pptx, meta)
   for (const s of slides.map(xmlSafeSlide)) {
     if (s.kind === 'title') addTitleSlide(pptx, s, meta)
-    else if (s.kind === 'chart') addChartSlide(pptx, s, images.get(s.chartKey), meta)
+    else if (s.kind === 'chart') addChartSlide(pptx, s, images.get(s.chartKey), meta, notes.get(s.chartKey))
     else addSourcesSlide(pptx, s, meta)
   }
   const out = await pptx.write({ outputType: 'blob', compression: true })

@@ -3,5 +3,6 @@ import en from './en.json'
 import enExport from './en.export.json'
 import enPresentation from './en.presentation.json'
 import enBrief from './en.brief.json'
+import enRemarks from './en.remarks.json'
 
-export default { ...en, ...enExport, ...enPresentation, ...enBrief }
+export default { ...en, ...enExport, ...enPresentation, ...enBrief, ...enRemarks }

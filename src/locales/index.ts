@@ -4,6 +4,7 @@ import zhCN from './zh-CN.json'
 import zhCNExport from './zh-CN.export.json'
 import zhCNPresentation from './zh-CN.presentation.json'
 import zhCNBrief from './zh-CN.brief.json'
+import zhCNRemarks from './zh-CN.remarks.json'
 import type { Locale } from '../types/locale'
 
 /** UI languages; zh-CN is the default. */
@@ -19,7 +20,7 @@ registerMessageResolver(resolveValue)
 
 // One file per feature keeps features' messages apart. Chinese ships with the page; English loads when chosen, and
 // the import panel brings its own messages in both languages (see import-messages.ts).
-const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation, ...zhCNBrief }
+const zhMessages = { ...zhCN, ...zhCNExport, ...zhCNPresentation, ...zhCNBrief, ...zhCNRemarks }
 
 export const i18n = createI18n<[typeof zhMessages], Locale, false>({
   legacy: false,
