@@ -131,9 +131,17 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     outcome.value = null
   }
 
-  // Another tab marked, imported or removed a snapshot: read the list again.
-  watchSnapshotsChanged(() => void load())
-  void load()
+  let started: Promise<void> | null = null
+  /** Reads the saved snapshots once, when first needed (the panel opens): the page's start never waits on it. */
+  function ensureLoaded(): Promise<void> {
+    started ??= load()
+    return started
+  }
+
+  // Another tab marked, imported or removed a snapshot: read the list again (once this page has read it).
+  watchSnapshotsChanged(() => {
+    if (started) void load()
+  })
 
   return {
     list,
@@ -146,6 +154,7 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     diff,
     canMark,
     load,
+    ensureLoaded,
     mark,
     importText,
     fileText,

@@ -20,6 +20,7 @@ async function openPage() {
   datasets.status = 'ready'
   datasets.savedState = 'restored'
   const snapshots = useSnapshotsStore()
+  await snapshots.ensureLoaded()
   await vi.waitFor(() => expect(snapshots.state).not.toBe('reading'))
   return { datasets, snapshots }
 }
