@@ -1,4 +1,4 @@
-import { QUALIFIERS, STATUSES, type Metric, type Qualifier, type Status } from '../types/domain'
+import { MEASURES, QUALIFIERS, STATUSES, type Measure, type Metric, type Qualifier, type Status } from '../types/domain'
 import { periodKey } from './metric'
 
 /** One figure as a meeting snapshot keeps it: what it counts, its value and where it came from. */
@@ -9,6 +9,8 @@ export interface SnapshotFigure {
   period: string
   basis: string
   status: Status
+  /** Flow or stock: a figure whose measure changed counts something else now, so it is never a revision. */
+  measure: Measure
   value: number
   qualifier: Qualifier
   /** A source id, or free text naming a report. */
@@ -60,6 +62,7 @@ export function snapshotFigureOf(m: Metric): SnapshotFigure {
     period: periodKey(m),
     basis: m.basis,
     status: m.status,
+    measure: m.measure,
     value: m.value,
     qualifier: m.qualifier,
     source: m.source,
@@ -88,7 +91,11 @@ export function diffSnapshot(old: Pick<Snapshot, 'figures'>, current: readonly S
   for (const [key, f] of now) {
     const was = before.get(key)
     if (!was) added.push(f)
-    else if (was.value !== f.value || was.qualifier !== f.qualifier) revised.push({ key, before: was, after: f })
+    else if (was.measure !== f.measure) {
+      // Same key but flow against stock: not the same thing counted, so the old one went and a new one came.
+      removed.push(was)
+      added.push(f)
+    } else if (was.value !== f.value || was.qualifier !== f.qualifier) revised.push({ key, before: was, after: f })
   }
   for (const [key, f] of before) if (!now.has(key)) removed.push(f)
   const byKey = (a: SnapshotFigure, b: SnapshotFigure): number => compareText(snapshotKey(a), snapshotKey(b))
@@ -145,6 +152,7 @@ const FIGURE_FIELDS: Record<keyof SnapshotFigure, FieldCheck> = {
   period: { test: (v) => typeof v === 'string' && /^\d{4}(-\d{4})?$/.test(v), expected: 'YYYY or YYYY-YYYY' },
   basis: TEXT,
   status: { test: (v) => (STATUSES as readonly unknown[]).includes(v), expected: STATUSES.join(' | ') },
+  measure: { test: (v) => (MEASURES as readonly unknown[]).includes(v), expected: MEASURES.join(' | ') },
   value: { test: (v) => typeof v === 'number' && Number.isFinite(v), expected: 'a finite number' },
   qualifier: { test: (v) => (QUALIFIERS as readonly unknown[]).includes(v), expected: QUALIFIERS.join(' | ') },
   source: TEXT,

@@ -37,6 +37,7 @@ const fig = (p: Partial<SnapshotFigure> = {}): SnapshotFigure => ({
   period: '2024',
   basis: '',
   status: 'achieved',
+  measure: 'flow',
   value: 642,
   qualifier: 'exact',
   source: 'fuyang-2024',

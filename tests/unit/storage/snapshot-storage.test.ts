@@ -18,6 +18,7 @@ const snap = (id: string, takenAt: string): Snapshot => ({
       period: '2024',
       basis: '',
       status: 'achieved',
+      measure: 'flow',
       value: 642,
       qualifier: 'exact',
       source: 'fuyang-2024',
