@@ -162,3 +162,45 @@ export function perHeadFormula(
     formatCompact(p.scale, locale),
   )
 }
+
+/** A scorecard cell seen per head: its value (or why none) and its rank among the row's per-head values. */
+export interface PerHeadCell {
+  perHead: PerHead
+  /** Rank among the per-head values of the cells the comparability rule ranks; null when not ranked. */
+  rank: number | null
+  of: number
+  /** The cell is ranked on its figure but the row's per-head values are not (a denominator is missing or differs). */
+  unranked: boolean
+}
+
+/**
+ * One scorecard row per head: every cell with a figure is divided by its own denominator; the cells the comparability
+ * rule ranks (state comparable) are ranked on their per-head values only when all of them have one.
+ */
+export function perHeadRow(
+  cells: ReadonlyArray<{ district: string; metric: Metric | null; state: string }>,
+  denominators: readonly Metric[],
+  per: PerHeadBase,
+  unit: Unit,
+  boundaries: readonly BoundaryChange[],
+): Map<string, PerHeadCell> {
+  const out = new Map<string, PerHeadCell>()
+  const ranked: Array<{ district: string; perHead: PerHead }> = []
+  for (const c of cells) {
+    if (!c.metric) continue
+    const p = perHead(c.metric, denominators, per, unit)
+    out.set(c.district, { perHead: p, rank: null, of: 0, unranked: false })
+    if (c.state === 'comparable') ranked.push({ district: c.district, perHead: p })
+  }
+  // A row per head does not apply to (shares, the denominator itself) keeps its ranks on the figures.
+  if (ranked.every((r) => r.perHead.kind === 'notApplicable')) return out
+  const ranks = perHeadRanks(ranked, boundaries)
+  for (const r of ranked) {
+    const cell = out.get(r.district)
+    if (!cell) continue
+    const rank = ranks?.get(r.district)
+    if (rank !== undefined) Object.assign(cell, { rank, of: ranked.length })
+    else cell.unranked = true
+  }
+  return out
+}

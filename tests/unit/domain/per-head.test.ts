@@ -5,6 +5,7 @@ import {
   perHead,
   perHeadFormula,
   perHeadRanks,
+  perHeadRow,
   perHeadText,
   significantDigits,
   type PerHead,
@@ -150,5 +151,43 @@ describe('perHeadRanks', () => {
 
   it('ranks nothing when the denominators count different things', () => {
     expect(perHeadRanks([row('xiaoshan', 442), row('fuyang', 642, { basis: 'real_name' })], [])).toBeNull()
+  })
+})
+
+describe('perHeadRow', () => {
+  const cell = (district: string, value: number, state = 'comparable') => ({
+    district,
+    state,
+    metric: founded({ district, value }),
+  })
+
+  it('ranks comparable cells on per-head values and leaves others unranked with their value', () => {
+    const row = perHeadRow(
+      [
+        cell('xiaoshan', 442),
+        cell('fuyang', 642),
+        cell('xihu', 100, 'otherBasis'),
+        { district: 'qiantang', state: 'none', metric: null },
+      ],
+      [members(), members({ district: 'fuyang', value: 718000 }), members({ district: 'xihu' })],
+      'members',
+      '家',
+      [],
+    )
+    expect(row.get('xiaoshan')).toMatchObject({ rank: 1, of: 2, unranked: false })
+    expect(row.get('fuyang')).toMatchObject({ rank: 2, of: 2, unranked: false })
+    expect(row.get('xihu')).toMatchObject({ rank: null, unranked: false, perHead: { kind: 'value' } })
+    expect(row.has('qiantang')).toBe(false)
+  })
+
+  it('marks the ranked cells unranked when one lacks its denominator', () => {
+    const row = perHeadRow([cell('xiaoshan', 442), cell('fuyang', 642)], [members()], 'members', '家', [])
+    expect(row.get('xiaoshan')).toMatchObject({ rank: null, unranked: true, perHead: { kind: 'value' } })
+    expect(row.get('fuyang')).toMatchObject({ rank: null, unranked: true, perHead: { kind: 'missing', year: 2024 } })
+  })
+  it('leaves a row per head does not apply to alone, so its own ranks stand', () => {
+    const row = perHeadRow([cell('xiaoshan', 442), cell('fuyang', 642)], [members()], 'members', '%', [])
+    expect(row.get('xiaoshan')).toMatchObject({ rank: null, unranked: false, perHead: { kind: 'notApplicable' } })
+    expect(row.get('fuyang')).toMatchObject({ rank: null, unranked: false })
   })
 })
