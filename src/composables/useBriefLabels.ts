@@ -40,6 +40,16 @@ export function useBriefLabels(): ComputedRef<BriefLabels> {
         caveats: t('brief.none.caveats'),
       },
       reasons: chart.value.reasons,
+      ...(chart.value.progress
+        ? {
+            targets: {
+              heading: t('brief.targets.heading'),
+              line: (district: string, indicator: string, progress: string) =>
+                t('brief.targets.line', { district, indicator, progress }),
+              progress: chart.value.progress,
+            },
+          }
+        : {}),
     }
   })
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../types/locale'
 import { isCumulativeMetric, isDerived, metricKey } from './metric'
 import { boundaryText, describeReason, type ReasonContext, type ReasonLabels } from './reason-text'
 import { buildTakeaway } from './takeaway'
+import { completionFor, progressLine, type ProgressLabels } from './progress'
 
 /** Translated wording of the brief (the UI's message table fills it; the builder never translates). */
 export interface BriefLabels {
@@ -48,6 +49,17 @@ export interface BriefLabels {
   /** Said when a section has nothing to list. */
   none: { comparisons: string; gaps: string; caveats: string }
   reasons: ReasonLabels
+  /** The targets section's wording; absent: the brief lists no targets. */
+  targets?: BriefTargetLabels
+}
+
+/** Wording of the brief's targets section (目标完成情况). */
+export interface BriefTargetLabels {
+  /** zh '目标完成情况'. */
+  heading: string
+  /** One target: zh '{district} {indicator}：{progress}'. */
+  line: (district: string, indicator: string, progress: string) => string
+  progress: ProgressLabels
 }
 
 /** How many items of each list fit one page; the rest are counted ('另有 N 项'). */
@@ -75,6 +87,8 @@ export interface BriefInput {
   labels: BriefLabels
   /** Defaults to briefLimits(number of selected districts). */
   limits?: BriefLimits
+  /** Targets per indicator (status=target; the index leaves them out): each gets its completion line. */
+  targets?: ReadonlyMap<string, readonly Metric[]>
 }
 
 /** One figure of a district's line. */
@@ -122,6 +136,8 @@ export interface Brief {
   moreCaveats: string
   /** What each empty section says instead. */
   none: BriefLabels['none']
+  /** Each loaded target's completion ('未报送' where nothing is reported yet); null when no target is loaded. */
+  targets: { heading: string; lines: string[]; more: string } | null
 }
 
 /** Fewer items per list as districts grow, so the brief stays one A4 page; a slide, read across a room, holds less. */
@@ -374,6 +390,7 @@ export function buildBrief(input: BriefInput): Brief {
   }
   const shownCaveats = capped(caveats, limits.caveats, labels.more)
 
+  const targets = briefTargets(input, ids, name, limits.comparisons)
   const version = dataVersion(input.byIndicator, catalogue.sources)
   const when = year === 'latest' ? labels.latest : labels.year(year)
   return {
@@ -395,5 +412,55 @@ export function buildBrief(input: BriefInput): Brief {
     caveats: shownCaveats.shown,
     moreCaveats: shownCaveats.more,
     none: labels.none,
+    targets,
   }
+}
+
+/**
+ * The targets of the selected districts for the year (or each district's latest target per indicator), district by
+ * district in catalogue order, with progress's completion line: the rate where target and achievement count the same
+ * thing, '未报送' where nothing is reported yet, never 0%.
+ */
+function briefTargets(
+  input: BriefInput,
+  ids: readonly string[],
+  name: (id: string) => string,
+  limit: number,
+): Brief['targets'] {
+  const wording = input.labels.targets
+  if (!wording || !input.targets || input.targets.size === 0) return null
+  const lines: Array<{ district: number; indicator: number; text: string }> = []
+  input.catalogue.indicators.forEach((indicator, order) => {
+    const all = input.targets?.get(indicator.id) ?? []
+    const chosen = new Map<string, Metric>()
+    for (const t of all) {
+      if (!ids.includes(t.district) || isCumulativeMetric(t)) continue
+      if (input.year !== 'latest' && t.start !== input.year) continue
+      const held = chosen.get(t.district)
+      if (!held || t.start > held.start) chosen.set(t.district, t)
+    }
+    const achieved = input.byIndicator.get(indicator.id) ?? []
+    for (const [district, t] of chosen) {
+      const c = completionFor([...achieved, ...all], district, t, input.catalogue.boundaries)
+      if (!c) continue
+      const indicatorName = input.locale === 'en' ? indicator.nameEn : indicator.nameZh
+      lines.push({
+        district: ids.indexOf(district),
+        indicator: order,
+        text: wording.line(
+          name(district),
+          indicatorName,
+          progressLine(c, indicator.unit, input.locale, wording.progress),
+        ),
+      })
+    }
+  })
+  if (lines.length === 0) return null
+  lines.sort((a, b) => a.district - b.district || a.indicator - b.indicator)
+  const cut = capped(
+    lines.map((l) => l.text),
+    limit,
+    input.labels.more,
+  )
+  return { heading: wording.heading, lines: cut.shown, more: cut.more }
 }

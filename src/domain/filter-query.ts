@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from '../types/domain'
 import type { Locale } from '../types/locale'
+import { isPerHeadBase, type PerHeadBase } from './per-head'
 
 /** The dashboard's views, each reachable by URL. */
 export const VIEWS = ['overview', 'category', 'indicator', 'district', 'table', 'brief'] as const
@@ -21,6 +22,8 @@ export interface Filters {
   lang: Locale
   /** Free-text search of the data table. */
   q: string
+  /** Per-head view of the scorecard (每万名会员); absent (older links) = off. */
+  per?: PerHeadBase
 }
 
 /** A URL query: every value a string or a list of strings. */
@@ -40,6 +43,7 @@ export function parseFilterQuery(query: QueryLike, districtIds: readonly string[
   const districts = wanted.length ? districtIds.filter((id) => wanted.includes(id)) : [...districtIds]
   const category = first(query.category)
   const district = first(query.district)
+  const per = first(query.per)
   return {
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as ViewId) : 'overview',
     year,
@@ -50,6 +54,7 @@ export function parseFilterQuery(query: QueryLike, districtIds: readonly string[
     cumulative: first(query.cumulative) === '1',
     lang: first(query.lang) === 'en' ? 'en' : 'zh-CN',
     q: first(query.q) ?? '',
+    ...(isPerHeadBase(per) ? { per } : {}),
   }
 }
 
@@ -66,5 +71,6 @@ export function toFilterQuery(f: Filters, districtIds: readonly string[]): Recor
   if (f.cumulative) q.cumulative = '1'
   if (f.lang === 'en') q.lang = 'en'
   if (f.view === 'table' && f.q) q.q = f.q
+  if (f.per) q.per = f.per
   return q
 }

@@ -128,7 +128,7 @@ export function unitLabel(unit: Unit, locale: Locale, count?: number): string {
 }
 
 /** Joins a formatted number and its unit: zh without a space ('642家'), en with one ('642 orgs'), '%' always tight. */
-function joinUnit(number: string, unit: Unit, locale: Locale, count: number): string {
+export function joinUnit(number: string, unit: Unit, locale: Locale, count: number): string {
   const label = unitLabel(unit, locale, count)
   if (label === '') return number
   if (locale === 'zh-CN' || unit === '%') return number + label

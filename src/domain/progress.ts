@@ -5,7 +5,7 @@ import { formatMetricValue, formatValue } from './format'
 import { numberFormat } from './intl'
 import { figureKey, isCumulativeMetric } from './metric'
 import type { DatasetLayer } from './metric-index'
-import { previousFigure, ratioQualifier } from './takeaway'
+import { earlierOnOtherBasis, previousFigure, ratioQualifier } from './takeaway'
 
 /** How far a district has come on a target (完成率); a rate only where target and achievement count the same thing. */
 export type Completion =
@@ -121,12 +121,7 @@ export function changeOnPrevious(
       qualifier: ratioQualifier(m.qualifier, prev.metric.qualifier),
     }
   }
-  let other: Metric | null = null
-  for (const o of metrics) {
-    if (o.district !== m.district || o.indicator !== m.indicator || o.status !== m.status) continue
-    if (isCumulativeMetric(o) || o.start >= m.start) continue
-    if (!other || o.start > other.start) other = o
-  }
+  const other = earlierOnOtherBasis(metrics, m)
   return other ? { kind: 'basis', previous: other } : { kind: 'none' }
 }
 

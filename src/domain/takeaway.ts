@@ -38,6 +38,20 @@ export function previousFigure(
   return change ? { kind: 'break', metric: best, change } : { kind: 'comparable', metric: best }
 }
 
+/**
+ * With no earlier figure on m's basis: the district's latest earlier single-year figure of the indicator and status
+ * on another basis, to be named as a basis change (口径调整) and never subtracted; null when there is none.
+ */
+export function earlierOnOtherBasis(metrics: readonly Metric[], m: Metric): Metric | null {
+  let other: Metric | null = null
+  for (const o of metrics) {
+    if (o.district !== m.district || o.indicator !== m.indicator || o.status !== m.status) continue
+    if (isCumulativeMetric(o) || o.start >= m.start) continue
+    if (!other || o.start > other.start) other = o
+  }
+  return other
+}
+
 /** Everything buildTakeaway needs; year is optional and inferred from the figures when absent. */
 export interface TakeawayInput {
   entries: ReadonlyArray<FigureEntry>
@@ -191,12 +205,18 @@ function rankedSentence(group: Present[], year: number, input: TakeawayInput, p:
     zh ? `${year} 年${names}${indicatorName}` : `${indicatorName} ${year}: ${names}`
   const change = (m: Metric): string => {
     const prev = previousFigure(input.allMetrics, m, input.boundaries)
+    // A change is said only against a figure that counts the same thing; another basis is named, not subtracted.
+    const other = prev.kind === 'none' ? earlierOnOtherBasis(input.allMetrics, m) : null
     const c =
       prev.kind === 'break'
         ? zh
           ? `${prev.change.year} 年起区划调整，不与 ${prev.metric.start} 年比较`
           : `boundary changed in ${prev.change.year}, not compared with ${prev.metric.start}`
-        : changePhrase(m, prev.kind === 'comparable' ? prev.metric : null, unit, locale)
+        : other
+          ? zh
+            ? `口径调整，不与 ${other.start} 年比较`
+            : `basis changed, not compared with ${other.start}`
+          : changePhrase(m, prev.kind === 'comparable' ? prev.metric : null, unit, locale)
     return c === null ? '' : zh ? `（${c}）` : ` (${c})`
   }
   if (!second)

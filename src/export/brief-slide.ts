@@ -75,6 +75,7 @@ function rightParagraphs(b: Brief): Array<{ text: string; heading: boolean }> {
       b.moreComparisons,
       b.none.comparisons,
     ),
+    ...(b.targets ? section(b.targets.heading, b.targets.lines, b.targets.more, '') : []),
     ...section(b.headings.gaps, b.gaps, b.moreGaps, b.none.gaps),
     ...section(b.headings.caveats, b.caveats, b.moreCaveats, b.none.caveats),
   ]
@@ -112,6 +113,12 @@ function xmlSafe(b: Brief): Brief {
     comparisons: b.comparisons.map((c) => ({ ...c, text: t(c.text) })),
     gaps: b.gaps.map(t),
     caveats: b.caveats.map(t),
+    targets: b.targets && {
+      ...b.targets,
+      heading: t(b.targets.heading),
+      lines: b.targets.lines.map(t),
+      more: t(b.targets.more),
+    },
   }
 }
 

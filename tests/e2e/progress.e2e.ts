@@ -59,6 +59,18 @@ describe('targets and completion', () => {
     expect(await page.textContent(`${targetRow('xiaoshan')} [data-field="progress"]`)).toContain('完成 88%')
     expect(await page.textContent(`${targetRow('xihu')} [data-field="progress"]`)).toContain('未报送')
     await saveScreenshot(page, 'progress-indicator-zh-1920', true)
+
+    // The brief lists each target's completion, 未报送 where nothing is reported.
+    await gotoReady(page, 'view=brief&year=2024')
+    await waitSavedImports(page)
+    const targets = await page.waitForSelector('[data-section="targets"]')
+    const lines = await targets.$$eval('li', (items) => items.map((li) => li.textContent?.trim()))
+    expect(lines).toEqual([
+      '萧山区新建基层工会：目标 500家 · 完成 88%',
+      '西湖区新建基层工会：目标 300家 · 未报送',
+      '富阳区新建基层工会：目标 600家 · 完成 107%',
+    ])
+    await saveScreenshot(page, 'progress-brief-zh-1920', true)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -75,6 +87,9 @@ describe('targets and completion', () => {
       'boundary changed in 2021; not compared with 2020',
     )
     expect(await page.textContent('[data-field="no-targets"]')).toContain('No targets loaded')
+    // With no targets loaded, the brief has no targets section at all (nothing reads as 0%).
+    await gotoReady(page, 'view=brief&year=2024&lang=en')
+    expect(await page.locator('[data-section="targets"]').count()).toBe(0)
     await saveScreenshot(page, 'progress-change-en-1366')
     await context.close()
   })

@@ -59,3 +59,17 @@ describe('toFilterQuery', () => {
     expect(toFilterQuery(parseFilterQuery({}, IDS), IDS)).toEqual({})
   })
 })
+
+describe('the per-head key', () => {
+  it('reads per=members, ignores unknown values, and keeps old links (no key) off', () => {
+    expect(parseFilterQuery({ per: 'members' }, IDS).per).toBe('members')
+    expect(parseFilterQuery({ per: 'toString' }, IDS).per).toBeUndefined()
+    expect(parseFilterQuery({ year: '2024' }, IDS).per).toBeUndefined()
+  })
+
+  it('writes per only when on, and round-trips', () => {
+    const on = parseFilterQuery({ per: 'members', year: '2024' }, IDS)
+    expect(toFilterQuery(on, IDS)).toEqual({ year: '2024', per: 'members' })
+    expect(toFilterQuery({ ...on, per: undefined }, IDS)).toEqual({ year: '2024' })
+  })
+})

@@ -309,6 +309,31 @@ describe('buildTakeaway', () => {
     expect(text).toBe('2024 年萧山新建基层工会 442 家（2021 年起区划调整，不与 2020 年比较）')
   })
 
+  it.each<[string, Partial<Metric>]>([
+    ['another basis', { basis: 'public_courses' }],
+    ['another measure', { measure: 'stock' }],
+  ])('names a basis change instead of a change when the earlier figure counts %s', (_, other) => {
+    const fy = e('fuyang', { value: 642 })
+    const xs = e('xiaoshan', { value: 442 })
+    const earlier = makeMetric({ district: 'fuyang', period: '2023', value: 300, ...other })
+    const all = [earlier, ...[fy, xs].flatMap((x) => (x.metric ? [x.metric] : []))]
+    const zhText = takeaway([xs, fy], 'zh-CN', { allMetrics: all })
+    expect(zhText).toBe('2024 年富阳新建基层工会 642 家（口径调整，不与 2023 年比较），约为萧山（442 家）的 1.5 倍')
+    expect(zhText).not.toMatch(/增长|%/)
+    expect(takeaway([xs, fy], 'en', { allMetrics: all })).toBe(
+      'New unions 2024: Fuyang leads with 642 orgs (basis changed, not compared with 2023), about 1.5× Xiaoshan (442).',
+    )
+  })
+
+  it('states the change on the comparable figure when an older one on another basis also exists', () => {
+    const fy = e('fuyang', { value: 642 })
+    const older = makeMetric({ district: 'fuyang', period: '2022', value: 100, basis: 'public_courses' })
+    const text = takeaway([e('xiaoshan', { value: 442 }), fy], 'zh-CN', {
+      allMetrics: [older, fy2023, ...(fy.metric ? [fy.metric] : [])],
+    })
+    expect(text).toContain('（较 2023 年增长 12.3%）')
+  })
+
   it('returns an empty string for no entries', () => {
     expect(takeaway([], 'zh-CN')).toBe('')
   })

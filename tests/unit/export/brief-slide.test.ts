@@ -37,6 +37,7 @@ function brief(districts: number, figures: number): Brief {
     caveats: ['西湖区的 2018–2022 数字为多年累计，不与单年数字比较'],
     moreCaveats: '',
     none: { comparisons: '无', gaps: '无', caveats: '无' },
+    targets: null,
   }
 }
 
