@@ -91,6 +91,7 @@ function chartLabels(): UseChartLabelsReturn {
         points: (n) => t('progress.points', { n }),
         boundaryBreak: (year, from) => t('progress.boundaryBreak', { year, from }),
         basisBreak: (from) => t('progress.basisBreak', { from }),
+        stated: (from, pct) => t('progress.stated', { from, pct }),
       },
     }
   })

@@ -6,6 +6,7 @@ import type { Locale } from '../types/locale'
 import type { ChartSettings } from '../charts/options/types'
 import type { TrendCardLabels } from '../charts/options/build-trend-card'
 import { figureCredit } from '../domain/source'
+import { statedRates } from '../domain/scorecard'
 import { useI18n } from 'petite-vue-i18n'
 import { useChartLabels } from './useChartLabels'
 import { useChartSettings } from './useChartSettings'
@@ -25,6 +26,8 @@ export interface IndicatorCardContext {
   settings: ChartSettings
   /** Who a figure is credited to in a footnote: its report, and its import when it came from one. */
   credit: (m: Metric) => string
+  /** Rates the reports state for the indicator (indicators whose change_of names it). */
+  stated: readonly Metric[]
 }
 
 /** Return of useIndicatorCard. */
@@ -41,7 +44,7 @@ export function useIndicatorCard<T>(
   build: (context: IndicatorCardContext) => T,
 ): UseIndicatorCardReturn<T> {
   const datasets = useDatasetsStore()
-  const { catalogue, indicatorById, imports } = storeToRefs(datasets)
+  const { catalogue, indicatorById, imports, index } = storeToRefs(datasets)
   const { t } = useI18n()
   const { filters } = storeToRefs(useFiltersStore())
   const settings = useChartSettings()
@@ -60,6 +63,7 @@ export function useIndicatorCard<T>(
       locale: locale.value,
       labels: labels.value,
       settings: settings.value,
+      stated: statedRates(index.value.byIndicator, catalogue.value.indicators)(id),
       credit: (m) =>
         figureCredit(m, catalogue.value.sources, imports.value, locale.value, {
           imported: (source, file) => t('export.credit.imported', { source, file }),

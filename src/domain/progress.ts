@@ -1,7 +1,7 @@
 import type { BoundaryChange, Metric, Qualifier, Unit } from '../types/domain'
 import type { Locale } from '../types/locale'
 import { comparePair, type Difference } from './comparability'
-import { formatMetricValue, formatValue } from './format'
+import { formatMetricValue, formatValue, qualifierSymbol } from './format'
 import { numberFormat } from './intl'
 import { figureKey, isCumulativeMetric } from './metric'
 import type { DatasetLayer } from './metric-index'
@@ -96,6 +96,8 @@ export type ChangeOnPrevious =
   | { kind: 'break'; previous: Metric; change: BoundaryChange }
   /** The district's latest earlier figure counts something else and none before it counts the same: 口径调整. */
   | { kind: 'basis'; previous: Metric }
+  /** The report states the change itself (较2023年增长75.95%): preferred to any computed one. */
+  | { kind: 'stated'; rate: Metric; from: number }
 
 /**
  * The change on the district's previous comparable figure (takeaway's previousFigure: same measure, basis, status
@@ -106,8 +108,20 @@ export function changeOnPrevious(
   metrics: readonly Metric[],
   m: Metric,
   boundaries: readonly BoundaryChange[] = [],
+  /** Figures of the rates reports state for this figure's indicator (indicators whose change_of names it). */
+  stated: readonly Metric[] = [],
 ): ChangeOnPrevious {
   if (m.status === 'target' || isCumulativeMetric(m)) return { kind: 'none' }
+  // A rate the report states for this district, year and basis is the report's own word: it wins over arithmetic.
+  const rate = stated.find(
+    (r) =>
+      r.district === m.district &&
+      r.start === m.start &&
+      r.end === m.end &&
+      r.basis === m.basis &&
+      r.status === m.status,
+  )
+  if (rate) return { kind: 'stated', rate, from: m.start - 1 }
   const prev = previousFigure(metrics, m, boundaries)
   if (prev.kind === 'break') return { kind: 'break', previous: prev.metric, change: prev.change }
   if (prev.kind === 'comparable') {
@@ -144,6 +158,8 @@ export interface ProgressLabels {
   boundaryBreak: (year: number, from: number) => string
   /** zh '口径调整，不与 {from} 年比较'. */
   basisBreak: (from: number) => string
+  /** A change the report states: zh '较 {from} 年 {pct}（报告所述）'; en '{pct} on {from} (as stated)'. */
+  stated: (from: number, pct: string) => string
 }
 
 /** A percentage rounded so a bound stays true: down for a floor, up for a ceiling. */
@@ -190,6 +206,12 @@ export function changeText(ch: ChangeOnPrevious, unit: Unit, locale: Locale, lab
       return labels.boundaryBreak(ch.change.year, ch.previous.start)
     case 'basis':
       return labels.basisBreak(ch.previous.start)
+    case 'stated': {
+      // The report's own digits, never re-rounded: 75.95% stays 75.95%.
+      const pct = numberFormat(locale, { maximumFractionDigits: 6 }).format(Math.abs(ch.rate.value))
+      const bound = qualifierSymbol(ch.rate.qualifier)
+      return labels.stated(ch.from, `${bound}${signed(`${pct}%`, ch.rate.value)}`)
+    }
     case 'change': {
       const pct = numberFormat(locale, { maximumFractionDigits: 1 })
       const abs = Math.abs(ch.diff)

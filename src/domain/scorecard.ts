@@ -144,12 +144,24 @@ export function cellReasons(cell: ScorecardCell, boundaries: readonly BoundaryCh
   ).reasons
 }
 
+/** The figures of the rates reports state for an indicator: those of the indicators whose change_of names it. */
+export function statedRates(
+  metrics: FigureSource,
+  indicators: readonly Pick<Indicator, 'id' | 'changeOf'>[],
+): (indicator: string) => Metric[] {
+  const rateIds = new Map<string, string[]>()
+  for (const i of indicators) if (i.changeOf) rateIds.set(i.changeOf, [...(rateIds.get(i.changeOf) ?? []), i.id])
+  return (indicator) => (rateIds.get(indicator) ?? []).flatMap((id) => [...figuresOf(metrics, id)])
+}
+
 /** Each cell's target completion and change on the previous comparable figure (one pass over the indicator's figures). */
 function withProgress(
   cells: ScorecardCell[],
   figures: readonly Metric[],
   targetFigures: readonly Metric[],
   input: ScorecardInput,
+  /** Rates the reports state for this indicator (indicators whose change_of names it). */
+  stated: readonly Metric[] = [],
 ): ScorecardCell[] {
   const byDistrict = new Map<string, Metric[]>(cells.map((c) => [c.district, []]))
   for (const m of figures) byDistrict.get(m.district)?.push(m)
@@ -164,7 +176,7 @@ function withProgress(
       period && targets.length
         ? completionFor(m ? [m, ...targets] : targets, c.district, period, input.boundaries)
         : null
-    return { ...c, completion, change: m ? changeOnPrevious(own, m, input.boundaries) : { kind: 'none' } }
+    return { ...c, completion, change: m ? changeOnPrevious(own, m, input.boundaries, stated) : { kind: 'none' } }
   })
 }
 
@@ -176,6 +188,7 @@ function withProgress(
  */
 export function buildScorecard(input: ScorecardInput): { sections: ScorecardSection[]; singles: ScorecardRow[] } {
   const order = new Map(input.indicators.map((ind, i) => [ind.id, i]))
+  const statedFor = statedRates(input.metrics, input.indicators)
   const rows: ScorecardRow[] = []
   for (const ind of input.indicators) {
     const figures = figuresOf(input.metrics, ind.id)
@@ -187,7 +200,13 @@ export function buildScorecard(input: ScorecardInput): { sections: ScorecardSect
       indicator: ind.id,
     })
     if (!picks.some((p) => p.metric)) continue
-    const cells = withProgress(judgeRow(picks, input.boundaries), figures, input.targets?.get(ind.id) ?? [], input)
+    const cells = withProgress(
+      judgeRow(picks, input.boundaries),
+      figures,
+      input.targets?.get(ind.id) ?? [],
+      input,
+      statedFor(ind.id),
+    )
     rows.push({
       indicator: ind.id,
       category: ind.category,

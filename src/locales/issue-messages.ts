@@ -213,6 +213,16 @@ const WORDING: { [C in IssueCode]: IssueWording<IssueParamsByCode[C]> } = {
     zh: ({ value, allowed, baseUnit }) =>
       `unit ${quoteValue(value)} 不是 ${allowed.join(' ')} 之一${baseUnit ? `；数值应以基本单位（${baseUnit}）存储` : ''}`,
   },
+  'change-of-unknown': {
+    en: ({ value }) =>
+      `change_of ${quoteValue(value)} is not another indicator's id; it names the indicator whose change on the previous year this rate states, or stays empty`,
+    zh: ({ value }) => `change_of ${quoteValue(value)} 不是另一个指标的 id；应填写本增幅所对应的指标，或留空`,
+  },
+  'change-of-unit': {
+    en: ({ unit }) =>
+      `a stated rate of change (change_of) is a percentage: its unit must be %, not ${quoteValue(unit)}`,
+    zh: ({ unit }) => `填写了 change_of 的增幅指标单位应为 %，而不是 ${quoteValue(unit)}`,
+  },
   'published-invalid': {
     en: ({ value }) =>
       `published ${quoteValue(value)} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD such as 2022-03-15`,

@@ -47,6 +47,11 @@ export interface Indicator {
   description: string
   /** English description; '' when the file has none. */
   descriptionEn: string
+  /**
+   * For a rate a report states (unit %), the indicator whose change on the previous year it is (change_of column):
+   * 较2023年增长75.95% is the change of medical_aid_recipients. Absent for every other indicator.
+   */
+  changeOf?: string
 }
 
 /** A named basis: what exactly a figure counts when its indicator alone does not pin it down (row of data/bases.csv). */

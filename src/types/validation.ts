@@ -38,6 +38,8 @@ export interface IssueParamsByCode {
   'color-invalid': { value: string }
   'category-invalid': { value: string; allowed: readonly string[] }
   'unit-invalid': { value: string; allowed: readonly string[]; baseUnit: string | null }
+  'change-of-unknown': { value: string }
+  'change-of-unit': { unit: string }
   'published-invalid': { value: string }
   'period_status-invalid': ChoiceIssueParams
   'year-invalid': { value: string; min: number; max: number }

@@ -87,6 +87,8 @@ export function buildTrendCard(input: {
   settings: { accessible: boolean; fontScale: number }
   /** Who a figure is credited to (see cardContext). */
   credit?: (m: Metric) => string
+  /** Rates the reports state for this indicator (preferred to a computed change in the tooltip). */
+  stated?: readonly Metric[]
 }): Omit<ComparisonCard, 'takeaway'> & { excludedCumulative: Metric[] } {
   const { indicator, catalogue, locale, labels } = input
   const { name, sourceName, districts } = cardContext(catalogue, locale, input.districts, input.credit)
@@ -125,7 +127,9 @@ export function buildTrendCard(input: {
     epoch,
     breakNotes,
     // Derived from the figures by the one rule: no change across a basis or boundary change, which is named instead.
-    change: words ? (m) => changeText(changeOnPrevious(own, m, boundaries), indicator.unit, locale, words) : undefined,
+    change: words
+      ? (m) => changeText(changeOnPrevious(own, m, boundaries, input.stated), indicator.unit, locale, words)
+      : undefined,
   })
   const sourceList = [...new Set(own.map(sourceName))]
   return {

@@ -16,7 +16,7 @@ import type { ColumnSpec, ValidateOptions, ValidationResult } from './common'
 /** Columns of indicators.csv. */
 export const INDICATOR_COLUMNS = {
   required: ['id', 'category', 'name_zh', 'name_en', 'unit'],
-  optional: ['description', 'description_en'],
+  optional: ['description', 'description_en', 'change_of'],
 } as const satisfies ColumnSpec
 
 const isCategory = (text: string): text is Category => (CATEGORIES as readonly string[]).includes(text)
@@ -29,6 +29,8 @@ export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}
   const rows: Indicator[] = []
   if (!checkColumns(parsed, INDICATOR_COLUMNS, issues)) return finishValidation(rows, issues)
   const ids = new Map<string, number>()
+  // A stated rate names the indicator it is the change of: checked once every id is known.
+  const changes: Array<{ line: number; id: string; value: string; unit: string }> = []
   for (const { line, fields } of parsed.records) {
     const id = readText(fields, 'id')
     const category = readText(fields, 'category').toLowerCase()
@@ -57,6 +59,8 @@ export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}
         makeIssue({ code: 'unit-invalid', line, column: 'unit', params: { value: unit, allowed: UNITS, baseUnit } }),
       )
     }
+    const changeOf = readText(fields, 'change_of')
+    if (changeOf !== '') changes.push({ line, id, value: changeOf, unit })
     if (valid && isCategory(category) && isUnit(unit)) {
       rows.push({
         id,
@@ -66,8 +70,17 @@ export function validateIndicators(parsed: ParsedCsv, opts: ValidateOptions = {}
         unit,
         description: readText(fields, 'description'),
         descriptionEn: readText(fields, 'description_en'),
+        ...(changeOf !== '' ? { changeOf } : {}),
       })
     }
+  }
+  for (const c of changes) {
+    if (!ids.has(c.value) || c.value === c.id)
+      issues.add(
+        makeIssue({ code: 'change-of-unknown', line: c.line, column: 'change_of', params: { value: c.value } }),
+      )
+    else if (c.unit !== '%')
+      issues.add(makeIssue({ code: 'change-of-unit', line: c.line, column: 'change_of', params: { unit: c.unit } }))
   }
   return finishValidation(rows, issues)
 }

@@ -28,5 +28,6 @@ export function progressLabels(locale: 'zh-CN' | 'en'): ProgressLabels {
     points: (n) => fill(p.points, { n }),
     boundaryBreak: (year, from) => fill(p.boundaryBreak, { year, from }),
     basisBreak: (from) => fill(p.basisBreak, { from }),
+    stated: (from, pct) => fill(p.stated, { from, pct }),
   }
 }

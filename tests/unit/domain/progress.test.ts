@@ -202,3 +202,27 @@ describe('changeOnPrevious', () => {
     expect(changeOnPrevious([target({ period: '2023' }), t], t).kind).toBe('none')
   })
 })
+
+describe('changeOnPrevious with a rate the report states', () => {
+  const current = makeMetric({ district: 'xiaoshan', indicator: 'aid', period: '2024', value: 16846 })
+  const derived = makeMetric({ district: 'xiaoshan', indicator: 'aid', period: '2023', value: 9574, method: 'derived' })
+  const rate = (p: Partial<Metric> = {}): Metric =>
+    makeMetric({ district: 'xiaoshan', indicator: 'aid_growth', period: '2024', value: 75.95, ...p })
+
+  it('prefers the stated rate, in the report’s own digits, to the change computed from a derived figure', () => {
+    const ch = changeOnPrevious([derived, current], current, [], [rate()])
+    expect(ch).toMatchObject({ kind: 'stated', from: 2023 })
+    expect(changeText(ch, '人次', 'zh-CN', progressLabels('zh-CN'))).toBe('较 2023 年 +75.95%（报告所述）')
+    expect(changeText(ch, '人次', 'en', progressLabels('en'))).toBe('+75.95% on 2023 (as stated)')
+  })
+
+  it('uses a stated rate only for the same district, year and basis', () => {
+    for (const other of [rate({ district: 'fuyang' }), rate({ period: '2023' }), rate({ basis: 'x' })])
+      expect(changeOnPrevious([derived, current], current, [], [other]).kind).toBe('change')
+  })
+
+  it('keeps a stated fall signed', () => {
+    const ch = changeOnPrevious([current], current, [], [rate({ value: -3.5 })])
+    expect(changeText(ch, '人次', 'zh-CN', progressLabels('zh-CN'))).toBe('较 2023 年 -3.5%（报告所述）')
+  })
+})

@@ -52,4 +52,28 @@ describe('validateIndicators', () => {
       ['id-duplicate', 4],
     ])
   })
+
+  it('reads change_of: a stated rate names the indicator it is the change of, checked against the ids and unit %', () => {
+    const head = 'id,category,name_zh,name_en,unit,change_of'
+    const ok = validateIndicators(
+      parseCsvText(`${head}\naid,welfare,医疗互助,Aid,人次,\naid_growth,welfare,医疗互助增幅,Aid growth,%,aid\n`),
+    )
+    expect(ok.issues).toEqual([])
+    expect(ok.rows.map((r) => [r.id, r.changeOf])).toEqual([
+      ['aid', undefined],
+      ['aid_growth', 'aid'],
+    ])
+    const bad = validateIndicators(
+      parseCsvText(
+        `${head}\naid,welfare,医疗互助,Aid,人次,\nx,welfare,X,X,%,nope\ny,welfare,Y,Y,人,aid\nz,welfare,Z,Z,%,z\n`,
+      ),
+    )
+    expect(bad.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['change-of-unknown', 3, 'change_of'],
+      ['change-of-unit', 4, 'change_of'],
+      ['change-of-unknown', 5, 'change_of'],
+    ])
+    expect(en(bad.issues[1])).toContain('its unit must be %')
+    expect(bad.rows).toEqual([])
+  })
 })
