@@ -57,7 +57,7 @@ describe('provenance panel', () => {
   })
 
   it('shows the quote in its paragraph when the report text is deployed beside the data', async () => {
-    mkdirSync('/tmp/shots-tableprov', { recursive: true })
+    mkdirSync('tests/artifacts', { recursive: true })
     for (const [width, height] of [
       [1366, 768],
       [1920, 1080],
@@ -79,7 +79,7 @@ describe('provenance panel', () => {
           )
           expect(await panel.locator('[data-field="place"]').textContent()).toBe(`paragraph ${PLACE}`)
         }
-        await page.screenshot({ path: `/tmp/shots-tableprov/provenance-${width}-${lang}.png` })
+        await page.screenshot({ path: `tests/artifacts/tableprov-provenance-${width}-${lang}.png` })
         await context.close()
       }
     }

@@ -62,8 +62,10 @@ describe('remarks and follow-ups', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(await page.textContent(`${PANEL} [data-field="remark-owner"]`)).toBe('张三')
     expect(await page.textContent(`${PANEL} [data-field="remark-due"]`)).toBe('2030-06-30')
-    mkdirSync('/tmp/shots-remarks', { recursive: true })
-    await page.locator('dialog[data-panel="provenance"]').screenshot({ path: '/tmp/shots-remarks/panel-zh-1920.png' })
+    mkdirSync('tests/artifacts', { recursive: true })
+    await page
+      .locator('dialog[data-panel="provenance"]')
+      .screenshot({ path: 'tests/artifacts/remarks-panel-zh-1920.png' })
 
     await page.keyboard.press('Escape')
     await page.waitForSelector(`${CELL} [data-field="remarks"]`)
@@ -134,12 +136,12 @@ describe('remarks and follow-ups', () => {
     expect(await fresh.page.textContent(`${PANEL} [data-field="remark-text"]`)).toBe(TEXT)
     await fresh.page
       .locator('dialog[data-panel="provenance"]')
-      .screenshot({ path: '/tmp/shots-remarks/panel-zh-1366.png' })
+      .screenshot({ path: 'tests/artifacts/remarks-panel-zh-1366.png' })
     await fresh.page.keyboard.press('Escape')
     await fresh.page.waitForSelector(`${CELL} [data-field="remarks"]`)
     await fresh.page
       .locator('[data-chart="scorecard"] tr[data-indicator="unions_founded"]')
-      .screenshot({ path: '/tmp/shots-remarks/scorecard-zh-1366.png' })
+      .screenshot({ path: 'tests/artifacts/remarks-scorecard-zh-1366.png' })
 
     // Editing the state: done remarks leave the brief's open follow-ups.
     await fresh.page.click(`${CELL} button.scorecard__cell`)
@@ -165,7 +167,7 @@ describe('remarks and follow-ups', () => {
     expect(await page.textContent(`${PANEL} [data-field="remark-due"]`)).toBe('No due date')
     await page
       .locator('dialog[data-panel="provenance"]')
-      .screenshot({ path: `/tmp/shots-remarks/panel-en-${width}.png` })
+      .screenshot({ path: `tests/artifacts/remarks-panel-en-${width}.png` })
     await page.keyboard.press('Escape')
     await page.waitForSelector(`${CELL} [data-field="remarks"]`)
     expect(await page.textContent(`${CELL} [data-field="remarks"]`)).toBe('Remarks 1')

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { baseUrl, gotoReady, launchBrowser, openPage, waitReady, waitSavedImports } from './browser'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const SHOTS = '/tmp/shots-snapshot'
+const SHOTS = 'tests/artifacts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -178,7 +178,7 @@ describe('meeting snapshots (本次会议)', () => {
         const csv = `${REVISED.toString()}xihu,unions_founded,2025,120,\n`
         await importCsv(page, 'fuyang-revised.csv', Buffer.from(csv))
         await page.locator(ROW).waitFor()
-        await page.screenshot({ path: `${SHOTS}/panel-${width}-${lang}.png` })
+        await page.screenshot({ path: `${SHOTS}/snapshot-panel-${width}-${lang}.png` })
         await context.close()
       }
   })

@@ -184,7 +184,7 @@ describe('data table and the app filters', () => {
   })
 
   it('keeps every column readable at 1366 and 1920 px, in Chinese and English (screenshots)', async () => {
-    mkdirSync('/tmp/shots-tableprov', { recursive: true })
+    mkdirSync('tests/artifacts', { recursive: true })
     for (const [width, height] of [
       [1366, 768],
       [1920, 1080],
@@ -206,7 +206,7 @@ describe('data table and the app filters', () => {
             .map((td) => td.textContent),
         )
         expect(squeezed).toEqual([])
-        await page.screenshot({ path: `/tmp/shots-tableprov/table-${width}-${lang}.png` })
+        await page.screenshot({ path: `tests/artifacts/tableprov-table-${width}-${lang}.png` })
         await context.close()
       }
     }
