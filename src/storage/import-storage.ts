@@ -1,4 +1,7 @@
-import { createStore, delMany, get, keys, set, update, type UseStore } from 'idb-keyval'
+import { delMany, get, keys, set, update } from 'idb-keyval'
+import { changeChannel, timedStoreCall, withTimeout } from './idb-shared'
+
+export { withTimeout }
 import type { Metric } from '../types/domain'
 import { packMetrics, unpackMetricsRange, type PackedMetrics } from '../dataset/compact-rows'
 import {
@@ -92,23 +95,6 @@ const SLICE = 50_000
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
-/** Rejects with a TimeoutError naming what did not answer when `promise` takes longer than `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'IndexedDB'): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DOMException(`${what} did not answer`, 'TimeoutError')), ms)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
-}
-
 async function packInSlices(metrics: readonly Metric[]): Promise<PackedMetrics[]> {
   const chunks: PackedMetrics[] = []
   for (let from = 0; from < metrics.length; from += SLICE) {
@@ -158,8 +144,6 @@ export function estimateBytes(value: unknown, seen = new Set<object>()): number 
   return total
 }
 
-const stores = new Map<string, UseStore>()
-
 function defaultLocks(): LockManagerLike | null {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator
   return nav?.locks ?? null
@@ -172,25 +156,7 @@ export function createImportStorage(options: ImportStorageOptions = {}): ImportS
   const writeTimeout = options.writeTimeoutMs ?? 120_000
   const locks = options.locks === undefined ? defaultLocks() : options.locks
 
-  // Opened on first use: creating the store throws at once where IndexedDB is missing, which callers report.
-  function db(): UseStore {
-    let store = stores.get(dbName)
-    if (!store) {
-      store = createStore(dbName, 'imports')
-      stores.set(dbName, store)
-    }
-    return store
-  }
-
-  /** One storage call with its limit; a call that never answered drops the opened database, so a retry reopens it. */
-  async function call<T>(promise: (store: UseStore) => Promise<T>, ms: number): Promise<T> {
-    try {
-      return await withTimeout(promise(db()), ms)
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') stores.delete(dbName)
-      throw error
-    }
-  }
+  const call = timedStoreCall(dbName, 'imports')
 
   const read = <T>(key: string): Promise<T | undefined> => call((store) => get<T>(key, store), readTimeout)
 
@@ -283,28 +249,16 @@ export function createImportStorage(options: ImportStorageOptions = {}): ImportS
   return { readList, readRows, loadAll, addImport, updateImport, removeImport, sweepOrphans }
 }
 
-function channelFor(dbName: string): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${dbName}`)
-  } catch {
-    return null // an opaque origin or a policy may refuse it: the tab then only misses other tabs' changes
-  }
-}
-
-const announcers = new Map<string, BroadcastChannel | null>()
+const importsChannel = changeChannel(CHANNEL, 'imports-changed')
 
 /** Tells the other tabs that the saved imports changed (a tab does not hear its own messages). */
 export function announceImportsChanged(dbName = IMPORTS_DB): void {
-  if (!announcers.has(dbName)) announcers.set(dbName, channelFor(dbName))
-  announcers.get(dbName)?.postMessage({ type: 'imports-changed' })
+  importsChannel.announce(dbName)
 }
 
 /** Calls `listener` whenever another tab changed the saved imports; returns the function that stops listening. */
 export function watchImportsChanged(listener: () => void, dbName = IMPORTS_DB): () => void {
-  const channel = channelFor(dbName)
-  if (!channel) return () => undefined
-  channel.onmessage = () => listener()
-  return () => channel.close()
+  return importsChannel.watch(listener, dbName)
 }
 
 let early: Promise<SavedImport[]> | null = null

@@ -1,6 +1,6 @@
-import { createStore, get, update, type UseStore } from 'idb-keyval'
+import { get, update, type UseStore } from 'idb-keyval'
 import { asRemarkList, mergeRemarks, type Remark } from '../domain/remarks'
-import { withTimeout } from './import-storage'
+import { changeChannel, timedStoreCall } from './idb-shared'
 
 // The IndexedDB repository of remarks, shared by every tab of the site. The list is one value; every change is one
 // read-modify-write transaction that merges by id and keeps the later edit of each remark (mergeRemarks), never a
@@ -27,31 +27,13 @@ export const REMARKS_DB = 'union-dashboard-remarks'
 const LIST_KEY = 'remarks'
 const CHANNEL = 'union-dashboard:remarks'
 
-const stores = new Map<string, UseStore>()
-
 /** IndexedDB persistence of remarks: one list, merged by id. */
 export function createRemarkStorage(options: RemarkStorageOptions = {}): RemarkStorage {
   const dbName = options.dbName ?? REMARKS_DB
   const timeout = options.timeoutMs ?? 10_000
 
-  function db(): UseStore {
-    let store = stores.get(dbName)
-    if (!store) {
-      store = createStore(dbName, 'remarks')
-      stores.set(dbName, store)
-    }
-    return store
-  }
-
-  /** One storage call with its limit; a call that never answered drops the opened database, so a retry reopens it. */
-  async function call<T>(run: (store: UseStore) => Promise<T>): Promise<T> {
-    try {
-      return await withTimeout(run(db()), timeout, 'IndexedDB (remarks)')
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') stores.delete(dbName)
-      throw error
-    }
-  }
+  const timed = timedStoreCall(dbName, 'remarks', 'IndexedDB (remarks)')
+  const call = <T>(run: (store: UseStore) => Promise<T>): Promise<T> => timed(run, timeout)
 
   async function readAll(): Promise<Remark[]> {
     return mergeRemarks([], asRemarkList(await call((store) => get<unknown>(LIST_KEY, store)))).list
@@ -76,26 +58,14 @@ export function createRemarkStorage(options: RemarkStorageOptions = {}): RemarkS
   return { readAll, save }
 }
 
-function channelFor(dbName: string): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${dbName}`)
-  } catch {
-    return null // an opaque origin or a policy may refuse it: the tab then only misses other tabs' changes
-  }
-}
-
-const announcers = new Map<string, BroadcastChannel | null>()
+const channel = changeChannel(CHANNEL, 'remarks-changed')
 
 /** Tells the other tabs that the saved remarks changed (a tab does not hear its own messages). */
 export function announceRemarksChanged(dbName = REMARKS_DB): void {
-  if (!announcers.has(dbName)) announcers.set(dbName, channelFor(dbName))
-  announcers.get(dbName)?.postMessage({ type: 'remarks-changed' })
+  channel.announce(dbName)
 }
 
 /** Calls `listener` whenever another tab changed the saved remarks; returns the function that stops listening. */
 export function watchRemarksChanged(listener: () => void, dbName = REMARKS_DB): () => void {
-  const channel = channelFor(dbName)
-  if (!channel) return () => undefined
-  channel.onmessage = () => listener()
-  return () => channel.close()
+  return channel.watch(listener, dbName)
 }

@@ -1,6 +1,6 @@
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval'
+import { del, get, keys, set, type UseStore } from 'idb-keyval'
 import { newestFirst, storedSnapshot, validateSnapshot, type Snapshot } from '../domain/snapshot'
-import { withTimeout } from './import-storage'
+import { changeChannel, timedStoreCall } from './idb-shared'
 
 // Meeting snapshots in IndexedDB, shared by every tab of the site: one key per snapshot, so adding or removing one is
 // a single write that never races another tab's list; every change is announced to the other tabs, which re-read.
@@ -26,31 +26,13 @@ export const SNAPSHOTS_DB = 'union-dashboard-snapshots'
 const PREFIX = 'snapshot:'
 const CHANNEL = 'union-dashboard:snapshots'
 
-const stores = new Map<string, UseStore>()
-
 /** IndexedDB persistence of meeting snapshots, each checked by the file validator when read back. */
 export function createSnapshotStorage(options: SnapshotStorageOptions = {}): SnapshotStorage {
   const dbName = options.dbName ?? SNAPSHOTS_DB
   const timeout = options.timeoutMs ?? 10_000
 
-  function db(): UseStore {
-    let store = stores.get(dbName)
-    if (!store) {
-      store = createStore(dbName, 'snapshots')
-      stores.set(dbName, store)
-    }
-    return store
-  }
-
-  /** One call with its limit; a call that never answered drops the opened database, so a retry reopens it. */
-  async function call<T>(run: (store: UseStore) => Promise<T>): Promise<T> {
-    try {
-      return await withTimeout(run(db()), timeout, 'Snapshot storage')
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') stores.delete(dbName)
-      throw error
-    }
-  }
+  const timed = timedStoreCall(dbName, 'snapshots', 'Snapshot storage')
+  const call = <T>(run: (store: UseStore) => Promise<T>): Promise<T> => timed(run, timeout)
 
   async function readAll(): Promise<Snapshot[]> {
     const all = await call((store) => keys(store))
@@ -76,26 +58,14 @@ export function createSnapshotStorage(options: SnapshotStorageOptions = {}): Sna
   return { readAll, add, remove }
 }
 
-function channelFor(dbName: string): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${dbName}`)
-  } catch {
-    return null // an opaque origin or a policy may refuse it: the tab then only misses other tabs' changes
-  }
-}
-
-const announcers = new Map<string, BroadcastChannel | null>()
+const channel = changeChannel(CHANNEL, 'snapshots-changed')
 
 /** Tells the other tabs that the saved snapshots changed (a tab does not hear its own messages). */
 export function announceSnapshotsChanged(dbName = SNAPSHOTS_DB): void {
-  if (!announcers.has(dbName)) announcers.set(dbName, channelFor(dbName))
-  announcers.get(dbName)?.postMessage({ type: 'snapshots-changed' })
+  channel.announce(dbName)
 }
 
 /** Calls `listener` whenever another tab changed the saved snapshots; returns the function that stops listening. */
 export function watchSnapshotsChanged(listener: () => void, dbName = SNAPSHOTS_DB): () => void {
-  const channel = channelFor(dbName)
-  if (!channel) return () => undefined
-  channel.onmessage = () => listener()
-  return () => channel.close()
+  return channel.watch(listener, dbName)
 }
