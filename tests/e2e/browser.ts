@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { inject } from 'vitest'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { launchChromium } from '../chromium.mjs'
 import { manyDistricts } from '../fixtures/many-districts'
 
@@ -77,4 +77,24 @@ export async function routeDistricts(page: Page, count: number): Promise<void> {
   const serve = (body: string) => ({ status: 200, contentType: 'text/csv; charset=utf-8', body })
   await page.route('**/data/districts.csv*', (route) => route.fulfill(serve(csv.districts)))
   await page.route('**/data/metrics.csv*', (route) => route.fulfill(serve(csv.metrics)))
+}
+
+/** The scorecard cell of an indicator and a district. */
+export const scorecardCell = (indicator: string, district: string): string =>
+  `[data-chart="scorecard"] tr[data-indicator="${indicator}"] td[data-district="${district}"]`
+
+/** Imports tests/fixtures/csv/<name> through the dataset panel; waits until it is accepted, saved and redrawn. */
+export async function importFixture(page: Page, name: string): Promise<void> {
+  if ((await page.locator('#dataset-panel').count()) === 0) await page.click('[data-action="import"]')
+  await page.waitForSelector('#dataset-panel')
+  await page.setInputFiles('[data-import-input]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: readFileSync(`tests/fixtures/csv/${name}`),
+  })
+  const result = await page.waitForSelector('[data-import-result]', { timeout: 30_000 })
+  const outcome = await result.getAttribute('data-import-result')
+  if (outcome !== 'accepted') throw new Error(`${name} was ${outcome ?? 'not imported'}: ${await result.textContent()}`)
+  await page.waitForSelector('[data-storage="saving"]', { state: 'detached' })
+  await waitReady(page)
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { readFileSync } from 'node:fs'
-import { gotoReady, launchBrowser, openPage, saveScreenshot, waitReady } from './browser'
+import type { Browser } from 'playwright-core'
+import { gotoReady, importFixture, launchBrowser, openPage, saveScreenshot, scorecardCell } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -11,24 +10,8 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const cell = (indicator: string, district: string) =>
-  `[data-chart="scorecard"] tr[data-indicator="${indicator}"] td[data-district="${district}"]`
+const cell = scorecardCell
 const perHead = (indicator: string, district: string) => `${cell(indicator, district)} [data-field="per-head"]`
-
-/** Imports a CSV through the dataset panel and waits until it is saved and the page has redrawn. */
-async function importFile(page: Page, name: string): Promise<void> {
-  if ((await page.locator('#dataset-panel').count()) === 0) await page.click('[data-action="import"]')
-  await page.waitForSelector('#dataset-panel')
-  await page.setInputFiles('[data-import-input]', {
-    name,
-    mimeType: 'text/csv',
-    buffer: readFileSync(`tests/fixtures/csv/${name}`),
-  })
-  const result = await page.waitForSelector('[data-import-result]', { timeout: 30_000 })
-  expect(await result.getAttribute('data-import-result')).toBe('accepted')
-  await page.waitForSelector('[data-storage="saving"]', { state: 'detached' })
-  await waitReady(page)
-}
 
 describe('per head (每万名会员)', () => {
   it('names the missing member total, then shows per-head values with their formula once totals are imported', async () => {
@@ -47,7 +30,7 @@ describe('per head (每万名会员)', () => {
     )
     await saveScreenshot(page, 'per-head-missing-zh-1920')
 
-    await importFile(page, 'members-2024.csv')
+    await importFixture(page, 'members-2024.csv')
     await page.keyboard.press('Escape')
     await page.waitForFunction(
       (sel) => !document.querySelector(sel)?.hasAttribute('data-missing'),

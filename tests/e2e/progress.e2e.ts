@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { readFileSync } from 'node:fs'
-import { gotoReady, launchBrowser, openPage, saveScreenshot, waitReady, waitSavedImports } from './browser'
+import type { Browser } from 'playwright-core'
+import {
+  gotoReady,
+  importFixture,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  scorecardCell,
+  waitSavedImports,
+} from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -11,25 +18,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const cell = (indicator: string, district: string) =>
-  `[data-chart="scorecard"] tr[data-indicator="${indicator}"] td[data-district="${district}"]`
+const cell = scorecardCell
 const progress = (indicator: string, district: string) => `${cell(indicator, district)} [data-field="progress"]`
 const change = (indicator: string, district: string) => `${cell(indicator, district)} [data-field="change"]`
-
-/** Imports a CSV through the dataset panel and waits until it is saved and the page has redrawn. */
-async function importFile(page: Page, name: string): Promise<void> {
-  if ((await page.locator('#dataset-panel').count()) === 0) await page.click('[data-action="import"]')
-  await page.waitForSelector('#dataset-panel')
-  await page.setInputFiles('[data-import-input]', {
-    name,
-    mimeType: 'text/csv',
-    buffer: readFileSync(`tests/fixtures/csv/${name}`),
-  })
-  const result = await page.waitForSelector('[data-import-result]', { timeout: 30_000 })
-  expect(await result.getAttribute('data-import-result')).toBe('accepted')
-  await page.waitForSelector('[data-storage="saving"]', { state: 'detached' })
-  await waitReady(page)
-}
 
 describe('targets and completion', () => {
   it('says plainly that no targets are loaded, then shows completion once a targets file is imported', async () => {
@@ -38,7 +29,7 @@ describe('targets and completion', () => {
     expect(await page.textContent('[data-field="no-targets"]')).toContain('未载入目标数据')
     expect(await page.locator(progress('unions_founded', 'fuyang')).count()).toBe(0)
 
-    await importFile(page, 'targets-2024.csv')
+    await importFixture(page, 'targets-2024.csv')
     await page.keyboard.press('Escape')
     await page.waitForSelector(progress('unions_founded', 'fuyang'))
     expect(await page.locator('[data-field="no-targets"]').count()).toBe(0)

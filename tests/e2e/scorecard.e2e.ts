@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { builtinMetrics } from '../unit/data/builtin'
-import { gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot, waitReady } from './browser'
+import { gotoReady, launchBrowser, openPage, routeDistricts, saveScreenshot, scorecardCell, waitReady } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -11,8 +11,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const cell = (indicator: string, district: string) =>
-  `[data-chart="scorecard"] tr[data-indicator="${indicator}"] td[data-district="${district}"]`
+const cell = scorecardCell
 
 describe('the same-basis scorecard on the first screen', () => {
   it('shows every district’s figure with its year and state, ranking only like-for-like figures', async () => {
